@@ -46,7 +46,9 @@ class Conference(Base):
 
     __tablename__ = "conference"
     __table_args__ = (
-        UniqueConstraint("case_reference", "conference_type", "starts_on", name="uq_conference_key"),
+        UniqueConstraint(
+            "case_reference", "conference_type", "starts_on", name="uq_conference_key"
+        ),
         CheckConstraint(
             "conference_type IN ('ICPC', 'RCPC', 'transfer-in')", name="conference_type"
         ),

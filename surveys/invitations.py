@@ -94,14 +94,14 @@ def find_by_token(session: Session, *, token: str, now: datetime) -> Invitation:
     )
     if invitation is None or invitation.withdrawn:
         raise NotFound("We could not find that feedback link.")
-    if _finished(session, invitation):
+    if is_finished(session, invitation):
         raise InvitationUsed("Feedback for this invitation has already been given. Thank you.")
     if now >= invitation.expires_at:
         raise InvitationExpired("This feedback link has closed.")
     return invitation
 
 
-def _finished(session: Session, invitation: Invitation) -> bool:
+def is_finished(session: Session, invitation: Invitation) -> bool:
     submitted = session.scalar(
         select(Response.submitted_at).where(Response.invitation_id == invitation.id)
     )
@@ -163,7 +163,7 @@ def _unanswered_invitation(
         )
     ).all()
     for invitation in candidates:
-        if not _finished(session, invitation):
+        if not is_finished(session, invitation):
             return invitation
     return None
 

@@ -12,7 +12,7 @@ from heard import settings as settings_module
 from heard.db import make_engine, session_factory
 from heard.logging import install_log_redaction
 from heard.settings import Settings
-from webforms import health, i18n, public, security
+from webforms import health, i18n, public, readaloud, security
 from webforms.extensions import csrf, limiter
 
 
@@ -46,6 +46,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     limiter.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    readaloud.init_app(app)
     app.register_blueprint(health.blueprint)
     app.register_blueprint(public.blueprint)
     install_log_redaction()

@@ -1,0 +1,20 @@
+"""The `heard` command: business support's and the administrator's tools."""
+
+from __future__ import annotations
+
+import click
+
+from heard.cli import alerts, conferences, invitations, officers, run, screen
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """Heard: feedback by QR code, chat-ops and digests for child protection conferences."""
+
+
+for module in (conferences, invitations, officers, screen, alerts, run):
+    module.register(cli)
+
+
+def main() -> None:
+    cli(prog_name="heard")

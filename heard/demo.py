@@ -1,0 +1,77 @@
+"""Demo data for the embedded mode: two sites, a few staff, a week of conferences with invitees."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from heard.models import Conference, Officer, Site
+from surveys.schedule import import_schedule
+
+SITES = ("One Avenue Road", "Lifford House")
+STAFF = (
+    ("amira.hussain@example.org", "Amira Hussain", "principal_officer", "One Avenue Road"),
+    ("daniel.okafor@example.org", "Daniel Okafor", "principal_officer", "Lifford House"),
+    ("grace.bennett@example.org", "Grace Bennett", "principal_officer", "Lifford House"),
+    ("tom.walsh@example.org", "Tom Walsh", "principal_officer", "One Avenue Road"),
+    ("priya.sandhu@example.org", "Priya Sandhu", "assistant_head", "One Avenue Road"),
+)
+# (role, agency, language) invitees of each demo conference.
+INVITEES = (
+    ("parent", "", "ur"),
+    ("parent", "", "en"),
+    ("child", "", "en"),
+    ("professional", "school", "en"),
+    ("professional", "health", "en"),
+)
+LANGUAGE_ROTATION = ("ur", "ar", "en", "pl", "bn", "so", "pa", "ro", "pa-Arab", "en-easy")
+
+
+def demo_rows(start: date) -> list[dict[str, str]]:
+    """Schedule rows for the working days of the week from START, as the case system exports them."""
+    rows: list[dict[str, str]] = []
+    day, n = start, 0
+    while len({r["date"] for r in rows}) < 5:
+        if day.weekday() < 5:
+            for slot, hour in enumerate((10, 14)):
+                n += 1
+                rows += _conference_rows(day, hour, n, slot)
+        day += timedelta(days=1)
+    return rows
+
+
+def _conference_rows(day: date, hour: int, n: int, slot: int) -> list[dict[str, str]]:
+    icpc = n % 2 == 1
+    chair = STAFF[n % 4][0]
+    common = {
+        "case_reference": f"CP-{day:%y%m}-{n:04d}",
+        "conference_type": "ICPC" if icpc else "RCPC",
+        "date": day.isoformat(),
+        "time": f"{hour:02d}:00",
+        "site": SITES[slot],
+        "chair_email": chair,
+        "strategy_discussion_date": (day - timedelta(days=14)).isoformat() if icpc else "",
+    }
+    language = LANGUAGE_ROTATION[n % len(LANGUAGE_ROTATION)]
+    rows = []
+    for role, agency, invitee_language in INVITEES:
+        chosen = language if (role == "parent" and invitee_language != "en") else invitee_language
+        rows.append({**common, "invitee_role": role, "agency": agency, "language": chosen})
+    return rows
+
+
+def load_demo(session: Session, *, now: datetime, expiry_days: int) -> bool:
+    """Load the demo once; returns False when conferences already exist."""
+    if session.scalar(select(func.count()).select_from(Conference)):
+        return False
+    sites = {}
+    for name in SITES:
+        sites[name] = Site(name=name)
+        session.add(sites[name])
+    for email, name, role, site in STAFF:
+        session.add(Officer(email=email, display_name=name, role=role, site=sites[site]))
+    session.flush()
+    import_schedule(session, rows=demo_rows(now.date()), now=now, expiry_days=expiry_days)
+    return True

@@ -1,0 +1,562 @@
+"""Printable invitation packs: one A4 page per invitee, and a poster for the general QR code.
+
+Plain data in, PDF bytes out. A sheet carries no person's name, so none can be printed.
+Text is shaped by HarfBuzz (fpdf2's text shaping): Arabic-script lines join and run right to
+left, Bengali and Gurmukhi form conjuncts and reorder their vowel signs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import segno
+from babel import Locale
+from babel.dates import format_date, format_time
+from fpdf import FPDF, XPos, YPos
+from fpdf.enums import PDFResourceType
+from fpdf.fonts import TTFFont
+
+from heard.i18n import LANGUAGES, N_, gettext, language
+
+FONTS_DIR = Path(__file__).parent / "fonts"
+LONDON = ZoneInfo("Europe/London")
+PT = 25.4 / 72  # millimetres in a point
+MARGIN = 20.0
+CONTENT_WIDTH = 210.0 - 2 * MARGIN
+QR_SYMBOL_MM = 62.0  # the symbol itself; its quiet zone is kept clear around it
+QUIET_ZONE = 4  # modules
+POSTER_QR_MM = 68.0
+GUTTER = 8.0  # between columns of the poster's lists
+COLUMN_GAP = 10.0  # between the symbol and the text beside it: the quiet zone of version 2 up
+
+CONFERENCE_TYPES = {
+    "ICPC": N_("Initial child protection conference"),
+    "RCPC": N_("Review child protection conference"),
+    "transfer-in": N_("Transfer-in child protection conference"),
+}
+HEADINGS = {
+    "parent": N_("Tell us what you think of the child protection conference"),
+    "child": N_("Tell us what you think about your meeting"),
+    "professional": N_("Tell us how the child protection conference went"),
+}
+ANONYMOUS = N_("You do not have to give your name.")
+INTROS = {
+    "parent": (N_("We want to hear from you. It takes about 2 minutes."), ANONYMOUS),
+    "child": (
+        N_("We want to know what you think. It only takes a few minutes."),
+        N_("You can ask an adult you trust to help you."),
+    ),
+    "professional": (
+        N_("Your feedback helps us improve our conferences. It takes about 2 minutes."),
+    ),
+}
+DETAIL_LABELS = {
+    "child": (N_("Meeting"), N_("When"), N_("Where")),
+    "adult": (N_("Conference"), N_("Date and time"), N_("Place")),
+}
+SCAN = N_("Scan the code with your phone camera.")
+CANNOT_SCAN = N_("Cannot scan the code?")
+TYPE_CODE = N_("Go to this address and type the code:")
+DANGER = N_("If a child is in danger now, call {number}.")
+ADVICE = N_("For advice or to report a worry about a child, call {name} on {phone}.")
+POSTER_TITLE = N_("Tell us what you think of our child protection conferences")
+POSTER_SCAN = N_("Scan the code with your phone camera, or go to:")
+POSTER_LANGUAGES = N_("You can answer in:")
+
+
+@dataclass(frozen=True)
+class InvitationSheet:
+    url: str  # full invitation URL with the token
+    typed_code: str  # the token as shown for typing, e.g. "K7QM-3XPD-9ABC-..."
+    code_entry_url: str  # where the code is typed
+    language: str  # a key of heard.i18n.LANGUAGES; an unknown one prints in English
+    conference_type: str  # "ICPC" | "RCPC" | "transfer-in"
+    starts_at: datetime  # aware; printed in Europe/London
+    site_name: str
+    respondent_type: str  # "parent" | "child" | "professional"
+
+
+@dataclass(frozen=True)
+class PackBranding:
+    authority_name: str
+    emergency_number: str
+    advice_line_name: str
+    advice_line_phone: str
+
+
+@dataclass(frozen=True)
+class Face:
+    regular: str
+    bold: str
+    line_height: float  # as a multiple of the font size
+    scale: float = 1.0  # Naskh's letters are small for their size beside Noto Sans
+
+
+FACES = {
+    "sans": Face("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", 1.3),
+    "naskh": Face("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", 1.5, 1.15),
+    "bengali": Face("NotoSansBengali-Regular.ttf", "NotoSansBengali-Bold.ttf", 1.6),
+    "gurmukhi": Face("NotoSansGurmukhi-Regular.ttf", "NotoSansGurmukhi-Bold.ttf", 1.6),
+    "mono": Face("NotoSansMono-Bold.ttf", "NotoSansMono-Bold.ttf", 1.3),
+}
+# Urdu and Shahmukhi are usually read in Nastaliq, but fpdf2 2.8 draws Noto Nastaliq Urdu so
+# that the groups of a phone number come out reversed and the text cannot be extracted;
+# Naskh is read by the same readers and prints both correctly.
+SCRIPT_FACES = {"Latn": "sans", "Arab": "naskh", "Beng": "bengali", "Guru": "gurmukhi"}
+
+
+def face_for(code: str) -> str:
+    """The bundled face (a key of FACES) that prints language CODE."""
+    return SCRIPT_FACES.get(language(code).script, "sans")
+
+
+def align_for(code: str) -> str:
+    """How text in language CODE is aligned: against the right margin if written right to left."""
+    return "R" if language(code).rtl else "L"
+
+
+def font_file(code: str, *, bold: bool = False) -> Path:
+    """The font file that prints language CODE."""
+    face = FACES[face_for(code)]
+    return FONTS_DIR / (face.bold if bold else face.regular)
+
+
+def translate(code: str, message: str) -> tuple[str, str]:
+    """MESSAGE in language CODE, and the language it is really in (English if untranslated)."""
+    text = gettext(code, message)
+    if text == message and language(code).html_lang != "en":
+        return text, "en"
+    return text, language(code).code
+
+
+def page_language(code: str, respondent_type: str) -> str:
+    """The language a sheet is printed in: CODE once its heading is translated, else English."""
+    return translate(code, HEADINGS.get(respondent_type, HEADINGS["parent"]))[1]
+
+
+def isolate(value: str, code: str) -> str:
+    """VALUE (a name or phone number) ready to go into a sentence in language CODE.
+
+    In right-to-left text it is isolated as left-to-right: otherwise the bidi algorithm prints
+    the groups of "0300 123 4567" in reverse order.
+    """
+    return f"\u2066{value}\u2069" if language(code).rtl else value
+
+
+def display_code(typed_code: str) -> str:
+    """The typed code in groups of four, e.g. "K7QM 3XPD 9ABC"."""
+    chars = "".join(ch for ch in typed_code.upper() if ch.isalnum())
+    return " ".join(chars[i : i + 4] for i in range(0, len(chars), 4))
+
+
+def display_url(url: str) -> str:
+    """URL as printed for typing: without the scheme, which browsers add themselves."""
+    return url.removeprefix("https://").removeprefix("http://")
+
+
+def format_when(starts_at: datetime, code: str) -> str:
+    """STARTS_AT in Europe/London, written the way readers of language CODE expect."""
+    if starts_at.tzinfo is None:
+        raise ValueError("starts_at must be timezone-aware")
+    local = starts_at.astimezone(LONDON)
+    lang = language(code)
+    if lang.html_lang == "en":
+        return f"{local:%A} {local.day} {local:%B %Y} at {_english_time(local)}"
+    locale = _babel_locale(lang.html_lang)
+    day = format_date(local, "full", locale=locale)
+    time = format_time(local, "short", tzinfo=LONDON, locale=locale)
+    return f"{day}{'، ' if lang.rtl else ', '}{time}"
+
+
+def _english_time(local: datetime) -> str:
+    """GOV.UK style: 10:30am, 2pm, midday."""
+    if (local.hour, local.minute) == (12, 0):
+        return "midday"
+    minutes = f":{local.minute:02d}" if local.minute else ""
+    return f"{local.hour % 12 or 12}{minutes}{'am' if local.hour < 12 else 'pm'}"
+
+
+@cache
+def _babel_locale(tag: str) -> Locale:
+    return Locale.parse(tag, sep="-")
+
+
+@dataclass(frozen=True)
+class _Block:
+    top: float
+    height: float
+    content: bytes
+    fonts: frozenset[int]
+
+
+class PackDocument(FPDF):
+    """An A4 document that adds each bundled font once, on first use, and draws shaped text."""
+
+    def __init__(self) -> None:
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_auto_page_break(False)
+        self.c_margin = 0
+        self.set_creator("Heard")
+        self._faces: set[str] = set()
+        self._lines: dict[tuple[str, float, float, str], list[str]] = {}
+        self._blocks: dict[Hashable, _Block] = {}
+        self.use_face("sans", 12)
+        self.set_fallback_fonts(["sans"])  # digits and Latin names inside other scripts
+
+    def use_face(self, name: str, size: float, *, bold: bool = False, code: str = "en") -> None:
+        """Select face NAME (a key of FACES) for text in language CODE."""
+        face = FACES[name]
+        if name not in self._faces:
+            self.add_font(name, "", FONTS_DIR / face.regular)
+            if face.bold != face.regular:
+                self.add_font(name, "B", FONTS_DIR / face.bold)
+            self._faces.add(name)
+        self.set_font(name, "B" if bold and face.bold != face.regular else "", size * face.scale)
+        if name == "mono":  # codes and addresses: ASCII, nothing to shape
+            self.set_text_shaping(False)
+        else:
+            lang = language(code)
+            self.set_text_shaping(True, direction=lang.direction, language=lang.html_lang)
+
+    def paragraph(
+        self,
+        text: str,
+        *,
+        code: str = "en",
+        size: float = 12,
+        bold: bool = False,
+        width: float = CONTENT_WIDTH,
+        x: float = MARGIN,
+        face: str | None = None,
+        align: str | None = None,
+    ) -> None:
+        """Write TEXT from the cursor down as language CODE: its font, direction and alignment."""
+        name = face or face_for(code)
+        self.use_face(name, size, bold=bold, code=code)
+        line_height = self.font_size_pt * PT * FACES[name].line_height
+        for line in self._wrap(text, width):
+            self.set_x(x)
+            self.cell(
+                width,
+                line_height,
+                line,
+                align=align or align_for(code),
+                new_x=XPos.LEFT,
+                new_y=YPos.NEXT,
+            )
+
+    def say(self, message: str, *, code: str, **style: Any) -> None:
+        """Write MESSAGE in language CODE; an untranslated one in English, aligned as CODE."""
+        text, as_code = translate(code, message)
+        style.setdefault("align", align_for(code))
+        self.paragraph(text, code=as_code, **style)
+
+    def _wrap(self, text: str, width: float) -> list[str]:
+        # fpdf2's multi_cell reshapes the whole line for every character it adds; measuring
+        # each word once is linear, and the same sentence on the next page costs nothing.
+        key = (self.font_family + self.font_style, self.font_size_pt, width, text)
+        if key not in self._lines:
+            self._lines[key] = greedy_lines(text, width, self.get_string_width)
+        return self._lines[key]
+
+    def gap(self, mm: float) -> None:
+        self.set_y(self.get_y() + mm)
+
+    def block(self, key: Hashable, draw: Callable[[], None]) -> None:
+        """Run DRAW, or replay what it drew the first time KEY was drawn, moved to the cursor.
+
+        Most of a sheet is the same for every invitee with the same language and role; shaping
+        it once per document instead of once per page makes a pack several times faster.
+        """
+        recorded = self._blocks.get(key)
+        if recorded is None:
+            self._blocks[key] = self._record(draw)
+            return
+        # fpdf2 has no form XObjects: the recorded operators, which select their own fonts,
+        # are replayed inside a saved graphics state, shifted down to the cursor.
+        self._out(f"q 1 0 0 1 0 {(recorded.top - self.get_y()) * self.k:.2f} cm")
+        self._out(recorded.content)
+        self._out("Q")
+        for font in recorded.fonts:
+            self._resource_catalog.add(PDFResourceType.FONT, font, self.page)
+        self.gap(recorded.height)
+
+    def _record(self, draw: Callable[[], None]) -> _Block:
+        top = self.get_y()
+        self.current_font_is_set_on_page = False  # so that the block selects its first font
+        contents = self.pages[self.page].contents
+        assert isinstance(contents, bytearray)  # fpdf2 builds pages as bytearrays
+        start = len(contents)
+        draw()
+        content = bytes(contents[start:])
+        fonts = frozenset(int(i) for i in re.findall(rb"/F(\d+) [\d.]+ Tf", content))
+        return _Block(top, self.get_y() - top, content, fonts)
+
+    def qr(self, url: str, *, x: float, y: float, size: float = QR_SYMBOL_MM) -> float:
+        """Draw URL's QR symbol, SIZE mm wide, at X, Y; return the module size."""
+        rows = qr_matrix(url)
+        module = size / len(rows)
+        # One path for the whole symbol: fpdf2's rect() costs ~10 µs a call and a code has
+        # ~300 runs; vector modules also stay crisp at any printer resolution.
+        k, height = self.k, self.h
+        ops = [
+            f"{left * k:.2f} {(height - top) * k:.2f} {w * k:.2f} {-module * k:.2f} re"
+            for left, top, w in dark_runs(rows, x, y, module)
+        ]
+        self._out("\n".join([*ops, "f"]))
+        return module
+
+    def to_bytes(self) -> bytes:
+        return bytes(self.output())
+
+    def __enter__(self) -> PackDocument:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        for font in self.fonts.values():  # fpdf2 closes only the fonts that output() embedded
+            if isinstance(font, TTFFont):
+                font.close()
+
+
+@lru_cache(maxsize=4)
+def qr_matrix(url: str) -> tuple[bytearray, ...]:
+    """URL's QR code, error correction M (or higher where it fits), without the quiet zone."""
+    return tuple(segno.make(url, error="m", micro=False).matrix)
+
+
+def greedy_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """TEXT broken at spaces into lines no wider than WIDTH (a longer word gets its own line)."""
+    if measure(text) <= width:
+        return [text]
+    space, lines, line, used = measure(" "), [], "", 0.0
+    for word in text.split(" "):
+        word_width = measure(word)
+        if line and used + space + word_width > width:
+            lines.append(line)
+            line, used = "", 0.0
+        line, used = (f"{line} {word}", used + space + word_width) if line else (word, word_width)
+    return [*lines, line]
+
+
+def dark_runs(
+    rows: Iterable[bytearray], x: float, y: float, module: float
+) -> list[tuple[float, float, float]]:
+    """Horizontal runs of dark modules as (left, top, width) in millimetres."""
+    runs = []
+    for r, row in enumerate(rows):
+        start = None
+        for c, dark in enumerate((*row, 0)):
+            if dark and start is None:
+                start = c
+            elif not dark and start is not None:
+                runs.append((x + start * module, y + r * module, (c - start) * module))
+                start = None
+    return runs
+
+
+def render_pack(
+    sheets: Iterable[InvitationSheet],
+    branding: PackBranding,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> bytes:
+    """One A4 page per sheet, in order.
+
+    PROGRESS(1) is called after each page: it takes the number of pages just drawn, like the
+    `update` of a tqdm or click progress bar.
+    """
+    with PackDocument() as doc:
+        doc.set_title(HEADINGS["parent"])
+        for sheet in sheets:
+            _draw_sheet(doc, sheet, branding)
+            if progress is not None:
+                progress(1)
+        return doc.to_bytes()
+
+
+def _draw_sheet(doc: PackDocument, sheet: InvitationSheet, branding: PackBranding) -> None:
+    _check(sheet)
+    respondent = sheet.respondent_type
+    code = page_language(sheet.language, respondent)
+    rtl = language(code).rtl
+    doc.add_page()
+    doc.block(("top", branding, code, respondent), lambda: _top(doc, branding, code, respondent))
+    top = doc.get_y() + 6
+    module = doc.qr(sheet.url, x=MARGIN + CONTENT_WIDTH - QR_SYMBOL_MM if rtl else MARGIN, y=top)
+    doc.set_y(top - 1.5)
+    details = (code, respondent, sheet.conference_type, sheet.site_name)
+    when = format_when(sheet.starts_at, code)
+    doc.block((*details, when), lambda: _details(doc, *details, when=when))
+    doc.set_y(max(top + QR_SYMBOL_MM + QUIET_ZONE * module, doc.get_y() + 2))
+    doc.paragraph(display_url(sheet.url), face="mono", size=10.5, align=align_for(code))
+    doc.gap(8)
+    doc.block(("type", code, sheet.code_entry_url), lambda: _where_to_type(doc, sheet, code))
+    _typed_code(doc, sheet.typed_code, align=align_for(code))
+    doc.gap(9)
+    doc.block(("safety", branding, code), lambda: _safety(doc, branding, code))
+
+
+def _check(sheet: InvitationSheet) -> None:
+    if sheet.conference_type not in CONFERENCE_TYPES:
+        raise ValueError(f"unknown conference type {sheet.conference_type!r}")
+    if sheet.respondent_type not in HEADINGS:
+        raise ValueError(f"unknown respondent type {sheet.respondent_type!r}")
+
+
+def _top(doc: PackDocument, branding: PackBranding, code: str, respondent: str) -> None:
+    _masthead(doc, branding)
+    _introduction(doc, code, respondent, size=24)
+    if language(code).html_lang != "en":
+        doc.gap(4)
+        _introduction(doc, "en", respondent, size=15)
+    doc.gap(8)
+
+
+def _masthead(doc: PackDocument, branding: PackBranding) -> None:
+    doc.set_y(MARGIN - 4)
+    doc.paragraph(branding.authority_name, size=12, bold=True)
+    doc.rect(MARGIN, doc.get_y() + 1.5, CONTENT_WIDTH, 0.6, style="F")
+    doc.gap(9)
+
+
+def _introduction(doc: PackDocument, code: str, respondent: str, *, size: float) -> None:
+    doc.say(HEADINGS[respondent], code=code, size=size, bold=True)
+    doc.gap(size * 0.12)
+    for line in INTROS[respondent]:
+        doc.say(line, code=code, size=max(size * 0.55, 10.5))
+
+
+def _details(
+    doc: PackDocument, code: str, respondent: str, conference_type: str, site: str, *, when: str
+) -> None:
+    rtl = language(code).rtl
+    column: dict[str, Any] = {
+        "x": MARGIN if rtl else MARGIN + QR_SYMBOL_MM + COLUMN_GAP,
+        "width": CONTENT_WIDTH - QR_SYMBOL_MM - COLUMN_GAP,
+    }
+    doc.say(SCAN, code=code, size=14, bold=True, **column)
+    labels = DETAIL_LABELS["child" if respondent == "child" else "adult"]
+    conference = translate(code, CONFERENCE_TYPES[conference_type])
+    for label, (value, as_code) in zip(
+        labels, (conference, (when, code), (site, "en")), strict=True
+    ):
+        doc.gap(3.5)
+        doc.say(label, code=code, size=10.5, bold=True, **column)
+        doc.paragraph(value, code=as_code, size=12.5, align=align_for(code), **column)
+
+
+def _where_to_type(doc: PackDocument, sheet: InvitationSheet, code: str) -> None:
+    doc.say(CANNOT_SCAN, code=code, size=13, bold=True)
+    doc.say(TYPE_CODE, code=code, size=12)
+    doc.gap(1)
+    doc.paragraph(display_url(sheet.code_entry_url), face="mono", size=13, align=align_for(code))
+    doc.gap(2)
+
+
+def _typed_code(doc: PackDocument, typed_code: str, *, align: str) -> None:
+    doc.use_face("mono", 24)
+    groups = display_code(typed_code).split()
+    for line in balanced_lines(groups, lambda text: doc.get_string_width(text) <= CONTENT_WIDTH):
+        doc.paragraph(line, face="mono", size=24, align=align)
+
+
+def balanced_lines(groups: list[str], fits: Callable[[str], bool]) -> list[str]:
+    """The groups of a code on as few lines as fit, the lines about equally long."""
+    for count in range(1, len(groups)):
+        per_line = -(-len(groups) // count)
+        lines = [" ".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line)]
+        if all(fits(line) for line in lines):
+            return lines
+    return groups
+
+
+def _safety(doc: PackDocument, branding: PackBranding, code: str) -> None:
+    """Who to call if a child is in danger, beside a black bar; in English too."""
+    rtl = language(code).rtl
+    top, bar = doc.get_y(), 1.8
+    column: dict[str, Any] = {"x": MARGIN if rtl else MARGIN + 7, "width": CONTENT_WIDTH - 7}
+    for each in (code, "en") if language(code).html_lang != "en" else (code,):
+        size = 13 if each == code else 10.5
+        column["align"] = align_for(each)
+        danger, danger_code = translate(each, DANGER)
+        number = isolate(_unbroken(branding.emergency_number), danger_code)
+        doc.paragraph(
+            danger.format(number=number), code=danger_code, size=size, bold=True, **column
+        )
+        advice, advice_code = translate(each, ADVICE)
+        name = isolate(branding.advice_line_name, advice_code)
+        phone = isolate(_unbroken(branding.advice_line_phone), advice_code)
+        advice = advice.format(name=name, phone=phone)
+        doc.paragraph(advice, code=advice_code, size=max(size * 0.9, 10), **column)
+        doc.gap(1.5)
+    doc.rect(
+        MARGIN + CONTENT_WIDTH - bar if rtl else MARGIN, top, bar, doc.get_y() - top - 1.5, "F"
+    )
+
+
+def _unbroken(number: str) -> str:
+    """A phone number that is never split across two lines."""
+    return number.replace(" ", "\u00a0")
+
+
+def render_poster(url: str, branding: PackBranding, *, title_language: str = "en") -> bytes:
+    """One A4 poster for the general-purpose (untokened) QR code."""
+    code = page_language(title_language, "parent")
+    others = [lang for lang in LANGUAGES.values() if lang.html_lang != language(code).html_lang]
+    with PackDocument() as doc:
+        doc.set_title(POSTER_TITLE)
+        doc.add_page()
+        _masthead(doc, branding)
+        doc.say(POSTER_TITLE, code=code, size=24, bold=True)
+        doc.gap(3)
+        _grid(doc, poster_titles(code), columns=2, size=10)
+        quiet = QUIET_ZONE * POSTER_QR_MM / len(qr_matrix(url))
+        doc.gap(quiet)
+        doc.qr(url, x=(210 - POSTER_QR_MM) / 2, y=doc.get_y(), size=POSTER_QR_MM)
+        doc.gap(POSTER_QR_MM + quiet)
+        doc.say(POSTER_SCAN, code=code, size=13)
+        doc.paragraph(display_url(url), face="mono", size=18, align=align_for(code))
+        doc.gap(5)
+        doc.say(POSTER_LANGUAGES, code=code, size=12, bold=True)
+        names = [(lang.code, lang.native_name) for lang in others]
+        _grid(doc, names, columns=5, size=12, align="L")
+        doc.gap(6)
+        _safety(doc, branding, code)
+        return doc.to_bytes()
+
+
+def poster_titles(code: str) -> list[tuple[str, str]]:
+    """(language, title) for every other language whose title is not already shown."""
+    shown = {gettext(code, POSTER_TITLE)}
+    titles = []
+    for lang in LANGUAGES.values():
+        title = gettext(lang.code, POSTER_TITLE)
+        if title not in shown and lang.html_lang != language(code).html_lang:
+            titles.append((lang.code, title))
+            shown.add(title)
+    return titles
+
+
+def _grid(
+    doc: PackDocument, cells: list[tuple[str, str]], *, columns: int, size: float, **style: Any
+) -> None:
+    """Texts in rows of COLUMNS, each set in its own language's font and direction."""
+    width = CONTENT_WIDTH / columns
+    for start in range(0, len(cells), columns):
+        top = bottom = doc.get_y()
+        for offset, (code, text) in enumerate(cells[start : start + columns]):
+            doc.set_y(top)
+            left = GUTTER / 2 if offset else 0.0
+            right = GUTTER / 2 if offset < columns - 1 else 0.0
+            x = MARGIN + offset * width + left
+            doc.paragraph(text, code=code, size=size, x=x, width=width - left - right, **style)
+            bottom = max(bottom, doc.get_y())
+        doc.set_y(bottom + 1)

@@ -1,0 +1,158 @@
+"""Every public page, in every language, passes axe-core's WCAG 2.2 AA rules on a phone, and
+has one h1, a unique title, the language's lang and dir, unique ids, and no console errors."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import ConsoleMessage, Page
+from playwright.sync_api import Response as PageResponse
+
+from heard.i18n import LANGUAGES, gettext
+from tests.browser.conftest import choose, press, questions_of
+
+pytestmark = pytest.mark.browser
+
+AXE_SCRIPT = Axe().axe_script  # the axe.min.js bundled with axe-playwright-python
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
+# Axe.run() hands back axe's whole result (every rule that passed, too): hundreds of kilobytes
+# to serialise on each page. Only the violations are needed.
+RUN_AXE = "options => axe.run(document, options).then(results => results.violations)"
+REPORT_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", event =>
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`));"""
+DUPLICATE_IDS = """() => {
+  const ids = [...document.querySelectorAll("[id]")].map(element => element.id);
+  return [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))];
+}"""
+SCROLLS_SIDEWAYS = "() => document.documentElement.scrollWidth > window.innerWidth"
+UNKNOWN_TOKEN = "ABCDEFGHJKMNPQRSTVWXYZ0123"
+
+
+class Audit:
+    """Checks each page as it is shown, keeping every problem to report them all at once."""
+
+    def __init__(self, page: Page, code: str) -> None:
+        self.page, self.language = page, LANGUAGES[code]
+        self.problems: list[str] = []
+        self.errors: list[str] = []
+        self.titles: dict[str, str] = {}  # title -> the page it names
+        page.context.add_init_script(REPORT_CSP_VIOLATIONS)
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught error: {error}"))
+        page.on("response", self._response)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        # Chromium logs a page's own 4xx status as an error; the error pages mean to send one.
+        own_status = message.text.startswith("Failed to load resource") and (
+            message.location.get("url") == self.page.url
+        )
+        if message.type == "error" and not own_status:
+            self.errors.append(f"console error: {message.text}")
+
+    def _response(self, response: PageResponse) -> None:
+        if response.request.resource_type != "document" and response.status >= 400:
+            self.errors.append(f"{response.status} for {response.url}")
+
+    def check(self, name: str, *, same_page_as: str = "") -> None:
+        """Check the page now shown; SAME_PAGE_AS names a page it may share its title with."""
+        found = [*self._axe(), *self._structure(same_page_as or name), *self.errors]
+        self.errors.clear()
+        where = f"[{self.language.code}] {name} at {self.page.url}"
+        self.problems += [f"{where}: {problem}" for problem in found]
+
+    def _axe(self) -> list[str]:
+        self.page.evaluate(AXE_SCRIPT)
+        return [describe(violation) for violation in self.page.evaluate(RUN_AXE, AXE_OPTIONS)]
+
+    def _structure(self, identity: str) -> list[str]:
+        page, problems = self.page, []
+        if (h1s := page.locator("h1").count()) != 1:
+            problems.append(f"{h1s} h1 elements, not 1")
+        title = page.title().strip()
+        if not title:
+            problems.append("an empty <title>")
+        elif self.titles.setdefault(title, identity) != identity:
+            problems.append(f"the same <title> as the {self.titles[title]} page: {title!r}")
+        html = page.locator("html")
+        lang, direction = html.get_attribute("lang"), html.get_attribute("dir")
+        if (lang, direction) != (self.language.html_lang, self.language.direction):
+            problems.append(f"html lang={lang!r} dir={direction!r}")
+        if duplicates := page.evaluate(DUPLICATE_IDS):
+            problems.append(f"duplicate ids: {duplicates}")
+        if page.evaluate(SCROLLS_SIDEWAYS):
+            problems.append("the page scrolls sideways on a 390px-wide phone")
+        return problems
+
+
+def describe(violation: dict) -> str:
+    nodes = violation["nodes"]
+    targets = "; ".join(" ".join(node["target"]) for node in nodes[:3])
+    more = f" and {len(nodes) - 3} more" if len(nodes) > 3 else ""
+    summary = " ".join(nodes[0].get("failureSummary", "").split()) if nodes else ""
+    return (
+        f"axe {violation['id']} ({violation['impact']}): {violation['help']}. "
+        f"At {targets}{more}. {summary} See {violation['helpUrl']}"
+    )
+
+
+def walk_questionnaire(
+    page: Page, audit: Audit, code: str, respondent: str, path: str, *, with_errors: bool
+) -> None:
+    """The start page and every question; for WITH_ERRORS, each kind of error on the way."""
+    page.goto(path)
+    audit.check(f"{respondent} start", same_page_as="start")
+    page.get_by_role("button", name=gettext(code, "Start now")).click()
+    for number, question in enumerate(questions_of(respondent), start=1):
+        name = f"{respondent} question {number} ({question.key})"
+        audit.check(name, same_page_as=question.text)
+        if with_errors and number == 1:
+            press(page, code, "Continue")
+            audit.check(f"{name} with an error")
+        if question.options:
+            choose(page, "answer", question.options[0].value)
+        press(page, code, "Continue")
+    audit.check(f"{respondent} contact", same_page_as="contact")
+
+
+def visit_every_public_page(page: Page, audit: Audit, code: str, invite) -> None:
+    page.goto(f"/?lang={code}")
+    audit.check("index")
+    page.get_by_role("link", name=gettext(code, "Type the code from your letter")).click()
+    audit.check("code")
+    page.get_by_label(gettext(code, "Type the code from your letter")).fill("1234")
+    press(page, code, "Continue")
+    audit.check("code with an error")
+    page.goto("/feedback/open")
+    audit.check("open feedback")
+    press(page, code, "Continue")
+    audit.check("open feedback with errors")
+
+    for respondent in ("child", "professional"):
+        path = invite(respondent, language=code).path
+        walk_questionnaire(page, audit, code, respondent, path, with_errors=False)
+    parent = invite("parent", language=code)
+    walk_questionnaire(page, audit, code, "parent", parent.path, with_errors=True)
+    press(page, code, "Send feedback")
+    audit.check("contact with an error")
+    choose(page, "wants_contact", "no")
+    press(page, code, "Send feedback")
+    audit.check("thank-you")
+
+    for name, path in [
+        ("used link", parent.path),
+        ("expired link", invite(language=code, days_ago=60).path),
+        ("unknown link", f"/f/{UNKNOWN_TOKEN}"),
+        ("not found", "/no-such-page"),
+    ]:
+        page.goto(path)
+        audit.check(name)
+
+
+@pytest.mark.parametrize("code", list(LANGUAGES))
+def test_every_public_page_is_accessible_and_well_formed_in(page, invite, code):
+    audit = Audit(page, code)
+    visit_every_public_page(page, audit, code, invite)
+    assert not audit.problems, "\n".join(audit.problems)
