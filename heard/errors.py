@@ -7,3 +7,7 @@ class HeardError(ValueError):
 
 class NotFound(HeardError):
     """The record asked for does not exist (or is not yours to see)."""
+
+
+class NotAllowed(HeardError):
+    """The person asking may not do this (e.g. a social worker recording an outcome)."""

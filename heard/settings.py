@@ -51,6 +51,23 @@ class Settings:
     token_page_rate_limit: str = "60 per minute"
     audio_dir: str = ""
     max_text_length: int = 4000
+    service_chat_channel: str = "#cp-service"
+    rota_keeper_email: str = "rota@example.org"
+    out_of_hours_contact: str = "Emergency Duty Team on 0121 675 4806"
+    consultation_accept_minutes: int = 30
+    checklist_reminder_days: int = 2
+    escalation_response_days: int = 5
+    escalation_prolonged_days: int = 20
+    escalation_themes_extra: str = ""
+    slack_bot_token: str = ""
+    slack_signing_secret: str = ""
+    slack_app_token: str = ""
+    slack_client_id: str = ""
+    slack_client_secret: str = ""
+    slack_api_url: str = "https://slack.com/api/"
+    teams_app_id: str = ""
+    teams_app_password: str = ""
+    teams_tenant_id: str = ""
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -113,7 +130,7 @@ ENVIRONMENT = {
     "HEARD_ASSISTANT_HEAD_EMAIL": ("assistant_head_email", _text),
     "HEARD_ASSISTANT_HEAD_CHAT_CHANNEL": ("assistant_head_chat_channel", _text),
     "HEARD_MAIL_ADAPTER": ("mail_adapter", _choice("console", "memory", "smtp")),
-    "HEARD_CHAT_ADAPTER": ("chat_adapter", _choice("console", "memory")),
+    "HEARD_CHAT_ADAPTER": ("chat_adapter", _choice("console", "memory", "slack", "teams")),
     "SMTP_HOST": ("smtp_host", _text),
     "SMTP_PORT": ("smtp_port", _int),
     "SMTP_USERNAME": ("smtp_username", _text),
@@ -125,6 +142,23 @@ ENVIRONMENT = {
     "HEARD_TOKEN_PAGE_RATE_LIMIT": ("token_page_rate_limit", _text),
     "HEARD_AUDIO_DIR": ("audio_dir", _text),
     "HEARD_MAX_TEXT_LENGTH": ("max_text_length", _int),
+    "HEARD_SERVICE_CHAT_CHANNEL": ("service_chat_channel", _text),
+    "HEARD_ROTA_KEEPER_EMAIL": ("rota_keeper_email", _text),
+    "HEARD_OUT_OF_HOURS_CONTACT": ("out_of_hours_contact", _text),
+    "HEARD_CONSULTATION_ACCEPT_MINUTES": ("consultation_accept_minutes", _int),
+    "HEARD_CHECKLIST_REMINDER_DAYS": ("checklist_reminder_days", _int),
+    "HEARD_ESCALATION_RESPONSE_DAYS": ("escalation_response_days", _int),
+    "HEARD_ESCALATION_PROLONGED_DAYS": ("escalation_prolonged_days", _int),
+    "HEARD_ESCALATION_THEMES_EXTRA": ("escalation_themes_extra", _text),
+    "SLACK_BOT_TOKEN": ("slack_bot_token", _text),
+    "SLACK_SIGNING_SECRET": ("slack_signing_secret", _text),
+    "SLACK_APP_TOKEN": ("slack_app_token", _text),
+    "SLACK_CLIENT_ID": ("slack_client_id", _text),
+    "SLACK_CLIENT_SECRET": ("slack_client_secret", _text),
+    "SLACK_API_URL": ("slack_api_url", _text),
+    "TEAMS_APP_ID": ("teams_app_id", _text),
+    "TEAMS_APP_PASSWORD": ("teams_app_password", _text),
+    "TEAMS_TENANT_ID": ("teams_tenant_id", _text),
 }
 
 

@@ -4,6 +4,7 @@ from alembic import context
 
 import heard.models  # noqa: F401  (registers the tables)
 import surveys.models  # noqa: F401
+import bot.models  # noqa: F401
 from heard.db import Base, make_engine
 
 config = context.config

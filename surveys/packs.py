@@ -32,7 +32,7 @@ MARGIN = 20.0
 CONTENT_WIDTH = 210.0 - 2 * MARGIN
 QR_SYMBOL_MM = 62.0  # the symbol itself; its quiet zone is kept clear around it
 QUIET_ZONE = 4  # modules
-POSTER_QR_MM = 68.0
+POSTER_QR_MM = 64.0
 GUTTER = 8.0  # between columns of the poster's lists
 COLUMN_GAP = 10.0  # between the symbol and the text beside it: the quiet zone of version 2 up
 
@@ -168,7 +168,8 @@ def format_when(starts_at: datetime, code: str) -> str:
     local = starts_at.astimezone(LONDON)
     lang = language(code)
     if lang.html_lang == "en":
-        return f"{local:%A} {local.day} {local:%B %Y} at {_english_time(local)}"
+        day = format_date(local, "EEEE d MMMM y", locale="en_GB")  # not strftime: no C locale
+        return f"{day} at {_english_time(local)}"
     locale = _babel_locale(lang.html_lang)
     day = format_date(local, "full", locale=locale)
     time = format_time(local, "short", tzinfo=LONDON, locale=locale)
@@ -527,7 +528,7 @@ def render_poster(url: str, branding: PackBranding, *, title_language: str = "en
         doc.gap(5)
         doc.say(POSTER_LANGUAGES, code=code, size=12, bold=True)
         names = [(lang.code, lang.native_name) for lang in others]
-        _grid(doc, names, columns=5, size=12, align="L")
+        _grid(doc, names, columns=5, size=11, align="L")
         doc.gap(6)
         _safety(doc, branding, code)
         return doc.to_bytes()

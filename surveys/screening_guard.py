@@ -11,14 +11,17 @@ alternative whose start cannot be worked out is kept outside the buckets: slower
 
 from __future__ import annotations
 
+import importlib
 import re
 from typing import Any
 
+sre: Any
+sre_parser: Any
 try:  # private modules of the standard library: fall back to no buckets if they change
-    from re import _constants as sre
-    from re import _parser as sre_parser
+    sre = importlib.import_module("re._constants")
+    sre_parser = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover
-    sre = sre_parser = None  # type: ignore[assignment]
+    sre = sre_parser = None
 
 _LIMIT = 4096  # prefixes per pattern before giving up on bucketing it
 _Starts = set[str] | None  # None: unknown

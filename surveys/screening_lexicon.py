@@ -62,6 +62,8 @@ ENGLISH: Lexicon = {
         r"(?:pull|pulls|pulled|grab|grabs|grabbed) (?:me |us |him |her )?(?:by )?"
         r"(?:my|our|his|her) (?:hair|neck|arm|throat)",
         r"(?:throws?|threw|throwing) (?:\w+ ){0,2}at (?:me|us|him|her|the kids|the baby)",
+        r"(?:grab|grabs|grabbed|grabbing|held|holds|pulled|pulls|dragged|drags) (?:\w+ ){0,3}by "
+        r"(?:the|my|his|her|their) (?:hair|neck|throat|arms?|collar)",
         r"(?:give|gives|gave|giving|get|gets|got) (?:me |us |him |her )?(?:a )?(?:good )?"
         r"(?:hiding|beating|battering|kicking|slap|smack|thump|clip round)",
         r"(?:knocks?|knocked|knocking) (?:me|us|him|her|them) (?:about|around|out)",
@@ -187,9 +189,8 @@ ENGLISH: Lexicon = {
         r"nowhere (?:safe|to go)",
         r"(?:ran|run|running|runs) away|runaway|(?:is|been|went|gone|go|going|reported|was) "
         r"missing|missing (?:since|for|from)",
-        r"(?:hasnt|has not|hadnt|didnt|did not|not|never) (?:\w+ )?(?:come|came|been|returned|"
-        r"gone) "
-        r"(?:back )?home",
+        r"(?:hasnt|has not|havent|have not|hadnt|didnt|did not|not|never) (?:\w+ )?"
+        r"(?:come|came|been|returned|gone) (?:back )?home",
         r"kicked (?:me |us |him |her |them )?out|(?:thrown|chucked) (?:me |us )?out|homeless",
         r"(?:sleeping|sleep|slept) (?:rough|outside|in (?:a|the) (?:park|car|street|streets|"
         r"stairwell)|"
@@ -226,7 +227,8 @@ ENGLISH: Lexicon = {
         r"groom\w*|exploit\w*",
         r"(?:asks?|asked|asking) (?:her |him |me |my \w+ )?(?:for|to send) (?:pics|pictures|photos|"
         r"nudes|selfies)",
-        r"(?:buys?|bought|buying|gives?|gave|giving) (?:her|him|me) (?:things|stuff|presents|"
+        r"(?:buys?|bought|buying|gives?|gave|giving) (?:her|him|me|them|my \w+|our \w+) "
+        r"(?:cash|things|stuff|presents|"
         r"gifts|money|"
         r"phones?|drugs|alcohol|vapes|cigarettes|trainers|clothes)",
         r"(?:come|comes|came|coming) home with (?:\w+ ){0,3}(?:phone|money|cash|trainers|clothes|"
@@ -236,6 +238,8 @@ ENGLISH: Lexicon = {
         r"thirteen|fourteen|fifteen) (?:and|but) (?:my|her|his) (?:boyfriend|bf|girlfriend|gf|"
         r"partner) "
         r"is (?:1[89]|[2-9][0-9])",
+        r"(?:boyfriend|bf|girlfriend|gf|partner) is (?:1[89]|[2-9][0-9]) (?:and|but) (?:im|i am|"
+        r"she is|shes|he is|hes) (?:only )?(?:1[0-5]|[89]|twelve|thirteen|fourteen|fifteen)",
         r"online (?:\w+ ){0,3}(?:man|men|stranger|older)|(?:asking|asks|asked|wants) (?:her|him|"
         r"me) "
         r"to meet",
@@ -305,4 +309,5 @@ ENGLISH_BENIGN: tuple[str, ...] = (
     r"letter|file|sections?|evidence|interpreter|chair|police|school|health|agency|agencies) "
     r"(?:\w+ )?(?:was|were|is|are|went|been) missing",
     r"missing (?:school|lessons|classes|appointments|college|out|information|documents|paperwork)",
+    r"(?:my|our|his|her|their) older (?:boys|lads|sons|kids|children|ones)",
 )

@@ -204,8 +204,9 @@ ROMANISED_SOUTH_ASIAN: Lexicon = {
     "physical_harm": (
         _SA_OBJ + r" (?:\w+ ){0,2}" + _SA_HIT,
         r"(?:maar|mar|pit|peet|kutt?)(?:ta|ti|te|da|di|de) (?:hai|hain|he|hy|ha|aa|ae|si|tha|thi|"
-        r"the|"
-        r"raha|rahi|rahe|reha|rehi)",
+        r"thay|raha|rahi|rahe|reha|rehi)",
+        # "the" (were) only after forms that are not also names, such as Marta
+        r"(?:maar(?:ta|ti|te)|marte|marti|peet(?:ta|te|ti)|pit(?:te|ti)) the",
         r"maarta|maarti|maarte|maarda|maardi|maarde|maar ?peet|mar ?peet|maar ?kutai|kutai",
         r"thapp?ar|thapad|chaant\w*|chapair|laat\w* maar\w*",
         r"(?:hit|hurt|beat|punch|slap|kick|abuse)\w* (?:kar|kr)\w*",

@@ -9,7 +9,14 @@ from heard.cli.common import unit_of_work
 from heard.errors import HeardError
 from heard.models import Officer, Site
 
-ROLES = ("principal_officer", "assistant_head", "manager", "business_support", "admin")
+ROLES = (
+    "principal_officer",
+    "assistant_head",
+    "social_worker",
+    "manager",
+    "business_support",
+    "admin",
+)
 
 
 @click.group("officers")
@@ -22,7 +29,16 @@ def officers() -> None:
 @click.option("--name", "display_name", required=True, help="The officer's name as staff know it.")
 @click.option("--role", type=click.Choice(ROLES), default="principal_officer", show_default=True)
 @click.option("--site", default=None, help="The site they work from.")
-def add_officer(email: str, display_name: str, role: str, site: str | None) -> None:
+@click.option("--slack-id", default=None, help="Their Slack member id (U…), for chat-ops.")
+@click.option("--teams-id", default=None, help="Their Microsoft Teams user id, for chat-ops.")
+def add_officer(
+    email: str,
+    display_name: str,
+    role: str,
+    site: str | None,
+    slack_id: str | None,
+    teams_id: str | None,
+) -> None:
     """Add a member of staff (or update one with the same email)."""
     with unit_of_work() as session:
         site_row = None
@@ -35,6 +51,10 @@ def add_officer(email: str, display_name: str, role: str, site: str | None) -> N
             officer = Officer(email=email.lower(), display_name=display_name)
             session.add(officer)
         officer.display_name, officer.role, officer.site = display_name, role, site_row
+        if slack_id:
+            officer.slack_user_id = slack_id
+        if teams_id:
+            officer.teams_user_id = teams_id
     click.echo(f"Officer {email.lower()} saved.")
 
 

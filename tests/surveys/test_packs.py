@@ -72,9 +72,9 @@ MIXED = [
 ]
 
 
-def pages(pdf: bytes) -> list[Image.Image]:
+def pages(pdf: bytes, scale: float = SCALE) -> list[Image.Image]:
     document = pdfium.PdfDocument(pdf)
-    return [page.render(scale=SCALE).to_pil().convert("L") for page in document]
+    return [page.render(scale=scale).to_pil().convert("L") for page in document]
 
 
 def page_texts(pdf: bytes) -> list[str]:
@@ -211,6 +211,16 @@ def test_a_translated_right_to_left_sheet_prints_both_languages_and_still_scans(
 
 def test_nothing_is_drawn_in_the_bottom_ten_millimetres_of_any_page(mixed_pack: bytes) -> None:
     assert all(_blank_below(image, 287) for image in pages(mixed_pack))
+
+
+def test_every_language_and_role_fits_on_one_page_with_today_s_catalogues() -> None:
+    sheets = [
+        make_sheet(language=code, respondent_type=role, site_name="Lifford House, One Avenue Road")
+        for code in LANGUAGES
+        for role in ("parent", "child", "professional")
+    ]
+    for image in pages(render_pack(sheets, BRANDING)):
+        assert _blank_below(image, 287)
 
 
 def test_progress_counts_one_page_at_a_time_like_a_progress_bar_s_update() -> None:
