@@ -7,6 +7,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.checklist import ensure_checklists
+from bot.rota import add_override, set_rotation
 from heard.models import Conference, Officer, Site
 from surveys.schedule import import_schedule
 
@@ -26,11 +28,12 @@ INVITEES = (
     ("professional", "school", "en"),
     ("professional", "health", "en"),
 )
-LANGUAGE_ROTATION = ("ur", "ar", "en", "pl", "bn", "so", "pa", "ro", "pa-Arab", "en-easy")
+SOCIAL_WORKER = "sam.ahmed@example.org"
+LANGUAGE_ROTATION = ("en-easy", "ur", "ar", "pl", "bn", "so", "pa", "ro", "pa-Arab", "en")
 
 
 def demo_rows(start: date) -> list[dict[str, str]]:
-    """Schedule rows for the working days of the week from START, as the case system exports them."""
+    """Schedule rows for the week's working days from START, as the case system exports them."""
     rows: list[dict[str, str]] = []
     day, n = start, 0
     while len({r["date"] for r in rows}) < 5:
@@ -72,6 +75,39 @@ def load_demo(session: Session, *, now: datetime, expiry_days: int) -> bool:
         session.add(sites[name])
     for email, name, role, site in STAFF:
         session.add(Officer(email=email, display_name=name, role=role, site=sites[site]))
+    session.add(
+        Officer(
+            email=SOCIAL_WORKER,
+            display_name="Sam Ahmed",
+            role="social_worker",
+            site=sites[SITES[1]],
+        )
+    )
     session.flush()
     import_schedule(session, rows=demo_rows(now.date()), now=now, expiry_days=expiry_days)
+    ensure_checklists(session, now=now)
+    _demo_rota(session, now)
     return True
+
+
+def _demo_rota(session: Session, now: datetime) -> None:
+    """Each site's POs take weeks in turn; this week Lifford House's PO is off sick, covered."""
+    monday = now.date() - timedelta(days=now.date().weekday())
+    by_site: dict[str, list[str]] = {}
+    for email, _name, role, site in STAFF:
+        if role == "principal_officer":
+            by_site.setdefault(site, []).append(email)
+    for site, emails in by_site.items():
+        set_rotation(session, site_name=site, officer_emails=emails, anchor_monday=monday, now=now)
+    sick, cover = by_site[SITES[1]]
+    add_override(
+        session,
+        site_name=SITES[1],
+        starts_on=monday,
+        ends_on=monday + timedelta(days=4),
+        absent_email=sick,
+        covering_email=cover,
+        reason="sickness",
+        by="rota@example.org",
+        now=now,
+    )

@@ -6,6 +6,7 @@ Use cases never call these directly for work that must not be lost: they write a
 
 from __future__ import annotations
 
+import importlib
 import smtplib
 import ssl
 import sys
@@ -32,8 +33,16 @@ class Mailer(Protocol):
 
 
 class Chat(Protocol):
-    def post(self, *, channel: str, text: str, blocks: list[dict[str, Any]] | None = None) -> None:
-        """Post one message to a chat channel, or raise DeliveryError."""
+    def post(
+        self,
+        *,
+        channel: str,
+        text: str,
+        blocks: list[dict[str, Any]] | None = None,
+        actions: list[dict[str, Any]] | None = None,
+    ) -> None:
+        """Post one message to a chat channel or person, with buttons (ACTIONS, as
+        `bot.notices.Action` dicts) drawn the adapter's way; or raise DeliveryError."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,7 @@ class ChatPost:
     channel: str
     text: str
     blocks: list[dict[str, Any]] | None = None
+    actions: list[dict[str, Any]] | None = None
 
 
 @dataclass
@@ -79,11 +89,18 @@ class MemoryChat:
         """Make the next call to post raise ERROR instead of recording."""
         self.failures.append(error)
 
-    def post(self, *, channel: str, text: str, blocks: list[dict[str, Any]] | None = None) -> None:
+    def post(
+        self,
+        *,
+        channel: str,
+        text: str,
+        blocks: list[dict[str, Any]] | None = None,
+        actions: list[dict[str, Any]] | None = None,
+    ) -> None:
         """Record the post, or raise the next queued failure."""
         if self.failures:
             raise self.failures.pop(0)
-        self.sent.append(ChatPost(channel=channel, text=text, blocks=blocks))
+        self.sent.append(ChatPost(channel=channel, text=text, blocks=blocks, actions=actions))
 
 
 _RULE = "-" * 72
@@ -108,10 +125,23 @@ class ConsoleChat:
     def __init__(self, stream: TextIO | None = None) -> None:
         self._stream = stream
 
-    def post(self, *, channel: str, text: str, blocks: list[dict[str, Any]] | None = None) -> None:
-        """Print the post (its text; blocks are summarised by count)."""
+    def post(
+        self,
+        *,
+        channel: str,
+        text: str,
+        blocks: list[dict[str, Any]] | None = None,
+        actions: list[dict[str, Any]] | None = None,
+    ) -> None:
+        """Print the post (its text; blocks are summarised by count; buttons as lines to type)."""
         extra = f"\n({len(blocks)} blocks)" if blocks else ""
-        block = f"{_RULE}\nChat to: {channel}\n\n{text}{extra}\n{_RULE}"
+        # As `heard chat` takes them: "!accept 12" presses the button "consultation.accept", 12.
+        buttons = "".join(
+            f"\n[{a.get('label', '')}]  !{str(a.get('action_id', '')).rsplit('.', 1)[-1]} "
+            f"{a.get('value', '')}".rstrip()
+            for a in actions or ()
+        )
+        block = f"{_RULE}\nChat to: {channel}\n\n{text}{extra}{buttons}\n{_RULE}"
         print(block, file=self._stream or sys.stdout, flush=True)
 
 
@@ -185,9 +215,19 @@ MAILERS: dict[str, Callable[[Settings], Mailer]] = {
     "memory": lambda settings: MemoryMailer(),
     "smtp": _smtp,
 }
+
+
+def _slack(settings: Settings) -> Chat:
+    # The Slack port lives with the other Slack code in bot/adapters; it is named by path and
+    # imported only when chosen, so that heard, the foundation, never imports bot.
+    module = importlib.import_module("bot.adapters.slack_chat")
+    return module.slack_chat(settings)  # type: ignore[no-any-return]
+
+
 CHATS: dict[str, Callable[[Settings], Chat]] = {
     "console": lambda settings: ConsoleChat(),
     "memory": lambda settings: MemoryChat(),
+    "slack": _slack,
 }
 
 _Factory = TypeVar("_Factory")

@@ -199,11 +199,12 @@ def _send(claim: _Claim, *, mailer: Mailer, chat: Chat) -> Exception | None:
     """Send through the claim's channel; the error, if any, instead of raising it."""
     try:
         if claim.channel == "chat":
-            blocks = claim.payload.get("blocks")
+            blocks, actions = claim.payload.get("blocks"), claim.payload.get("actions")
             chat.post(
                 channel=claim.recipient,
                 text=_chat_text(claim),
                 blocks=blocks if isinstance(blocks, list) else None,
+                actions=actions if isinstance(actions, list) and actions else None,
             )
         else:
             mailer.send(to=claim.recipient, subject=claim.subject, body=claim.body)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 import segno
@@ -189,6 +189,17 @@ def _babel_locale(tag: str) -> Locale:
     return Locale.parse(tag, sep="-")
 
 
+class _Paragraph(NamedTuple):
+    text: str
+    code: str
+    size: float
+    bold: bool
+    width: float
+    x: float
+    face: str
+    align: str
+
+
 @dataclass(frozen=True)
 class _Block:
     top: float
@@ -207,7 +218,6 @@ class PackDocument(FPDF):
         self.c_margin = 0
         self.set_creator("Heard")
         self._faces: set[str] = set()
-        self._lines: dict[tuple[str, float, float, str], list[str]] = {}
         self._blocks: dict[Hashable, _Block] = {}
         self.use_face("sans", 12)
         self.set_fallback_fonts(["sans"])  # digits and Latin names inside other scripts
@@ -240,19 +250,16 @@ class PackDocument(FPDF):
         align: str | None = None,
     ) -> None:
         """Write TEXT from the cursor down as language CODE: its font, direction and alignment."""
-        name = face or face_for(code)
-        self.use_face(name, size, bold=bold, code=code)
-        line_height = self.font_size_pt * PT * FACES[name].line_height
-        for line in self._wrap(text, width):
-            self.set_x(x)
-            self.cell(
-                width,
-                line_height,
-                line,
-                align=align or align_for(code),
-                new_x=XPos.LEFT,
-                new_y=YPos.NEXT,
-            )
+        face = face or face_for(code)
+        spec = _Paragraph(text, code, size, bold, width, x, face, align or align_for(code))
+        self._replay_or_record(spec, lambda: self._draw(spec))
+
+    def _draw(self, p: _Paragraph) -> None:
+        self.use_face(p.face, p.size, bold=p.bold, code=p.code)
+        line_height = self.font_size_pt * PT * FACES[p.face].line_height
+        for line in greedy_lines(p.text, p.width, self.get_string_width):
+            self.set_x(p.x)
+            self.cell(p.width, line_height, line, align=p.align, new_x=XPos.LEFT, new_y=YPos.NEXT)
 
     def say(self, message: str, *, code: str, **style: Any) -> None:
         """Write MESSAGE in language CODE; an untranslated one in English, aligned as CODE."""
@@ -260,22 +267,14 @@ class PackDocument(FPDF):
         style.setdefault("align", align_for(code))
         self.paragraph(text, code=as_code, **style)
 
-    def _wrap(self, text: str, width: float) -> list[str]:
-        # fpdf2's multi_cell reshapes the whole line for every character it adds; measuring
-        # each word once is linear, and the same sentence on the next page costs nothing.
-        key = (self.font_family + self.font_style, self.font_size_pt, width, text)
-        if key not in self._lines:
-            self._lines[key] = greedy_lines(text, width, self.get_string_width)
-        return self._lines[key]
-
     def gap(self, mm: float) -> None:
         self.set_y(self.get_y() + mm)
 
-    def block(self, key: Hashable, draw: Callable[[], None]) -> None:
+    def _replay_or_record(self, key: Hashable, draw: Callable[[], None]) -> None:
         """Run DRAW, or replay what it drew the first time KEY was drawn, moved to the cursor.
 
-        Most of a sheet is the same for every invitee with the same language and role; shaping
-        it once per document instead of once per page makes a pack several times faster.
+        Most of a sheet is the same for every invitee with the same language and role: shaping
+        each paragraph once per document, not once per page, makes a pack several times faster.
         """
         recorded = self._blocks.get(key)
         if recorded is None:
@@ -334,7 +333,11 @@ def qr_matrix(url: str) -> tuple[bytearray, ...]:
 
 
 def greedy_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    """TEXT broken at spaces into lines no wider than WIDTH (a longer word gets its own line)."""
+    """TEXT broken at spaces into lines no wider than WIDTH (a longer word gets its own line).
+
+    fpdf2's multi_cell reshapes the whole line for every character it adds; measuring each
+    word once is linear.
+    """
     if measure(text) <= width:
         return [text]
     space, lines, line, used = measure(" "), [], "", 0.0
@@ -389,20 +392,18 @@ def _draw_sheet(doc: PackDocument, sheet: InvitationSheet, branding: PackBrandin
     code = page_language(sheet.language, respondent)
     rtl = language(code).rtl
     doc.add_page()
-    doc.block(("top", branding, code, respondent), lambda: _top(doc, branding, code, respondent))
+    _top(doc, branding, code, respondent)
     top = doc.get_y() + 6
     module = doc.qr(sheet.url, x=MARGIN + CONTENT_WIDTH - QR_SYMBOL_MM if rtl else MARGIN, y=top)
     doc.set_y(top - 1.5)
-    details = (code, respondent, sheet.conference_type, sheet.site_name)
-    when = format_when(sheet.starts_at, code)
-    doc.block((*details, when), lambda: _details(doc, *details, when=when))
+    _details(doc, sheet, code)
     doc.set_y(max(top + QR_SYMBOL_MM + QUIET_ZONE * module, doc.get_y() + 2))
     doc.paragraph(display_url(sheet.url), face="mono", size=10.5, align=align_for(code))
     doc.gap(8)
-    doc.block(("type", code, sheet.code_entry_url), lambda: _where_to_type(doc, sheet, code))
+    _where_to_type(doc, sheet, code)
     _typed_code(doc, sheet.typed_code, align=align_for(code))
     doc.gap(9)
-    doc.block(("safety", branding, code), lambda: _safety(doc, branding, code))
+    _safety(doc, branding, code)
 
 
 def _check(sheet: InvitationSheet) -> None:
@@ -435,20 +436,20 @@ def _introduction(doc: PackDocument, code: str, respondent: str, *, size: float)
         doc.say(line, code=code, size=max(size * 0.55, 10.5))
 
 
-def _details(
-    doc: PackDocument, code: str, respondent: str, conference_type: str, site: str, *, when: str
-) -> None:
-    rtl = language(code).rtl
+def _details(doc: PackDocument, sheet: InvitationSheet, code: str) -> None:
+    """Beside the QR code: what to do with it, and which conference it is for."""
     column: dict[str, Any] = {
-        "x": MARGIN if rtl else MARGIN + QR_SYMBOL_MM + COLUMN_GAP,
+        "x": MARGIN if language(code).rtl else MARGIN + QR_SYMBOL_MM + COLUMN_GAP,
         "width": CONTENT_WIDTH - QR_SYMBOL_MM - COLUMN_GAP,
     }
     doc.say(SCAN, code=code, size=14, bold=True, **column)
-    labels = DETAIL_LABELS["child" if respondent == "child" else "adult"]
-    conference = translate(code, CONFERENCE_TYPES[conference_type])
-    for label, (value, as_code) in zip(
-        labels, (conference, (when, code), (site, "en")), strict=True
-    ):
+    labels = DETAIL_LABELS["child" if sheet.respondent_type == "child" else "adult"]
+    values = (
+        translate(code, CONFERENCE_TYPES[sheet.conference_type]),
+        (format_when(sheet.starts_at, code), code),
+        (sheet.site_name, "en"),
+    )
+    for label, (value, as_code) in zip(labels, values, strict=True):
         doc.gap(3.5)
         doc.say(label, code=code, size=10.5, bold=True, **column)
         doc.paragraph(value, code=as_code, size=12.5, align=align_for(code), **column)

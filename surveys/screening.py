@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from surveys.screening_guard import alternation
 from surveys.screening_lexicon import ENGLISH_BENIGN, Lexicon
 from surveys.screening_lexicon_latin import LATIN_LEXICONS
-from surveys.screening_lexicon_scripts import ARABIC, BENGALI, GURMUKHI, URDU_SHAHMUKHI
+from surveys.screening_lexicon_scripts import (
+    ARABIC,
+    BENGALI,
+    GURMUKHI,
+    SCRIPT_BENIGN,
+    URDU_SHAHMUKHI,
+)
 
 REASONS: dict[str, str] = {
     "physical_harm": "a child or adult is being hit or hurt",
@@ -91,6 +97,67 @@ _LEET_LETTERS = {"0": "o", "1": "i", "3": "e", "4": "a", "@": "a", "$": "s", "5"
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 
 
+# Text-speak and common misspellings, as whole words, spelled out before matching. Only words
+# that mean nothing else in the other Latin-script languages screened (so not "u" or "ma").
+_TXT_WORDS: dict[str, str] = {
+    "dnt": "dont",
+    "cnt": "cant",
+    "wnt": "want",
+    "wana": "wanna",
+    "gona": "gonna",
+    "wen": "when",
+    "wiv": "with",
+    "tht": "that",
+    "pls": "please",
+    "plz": "please",
+    "plis": "please",
+    "2nite": "tonight",
+    "2night": "tonight",
+    "tonite": "tonight",
+    "nite": "night",
+    "2day": "today",
+    "2moro": "tomorrow",
+    "2morrow": "tomorrow",
+    "tmrw": "tomorrow",
+    "lst": "last",
+    "b4": "before",
+    "sum1": "someone",
+    "some1": "someone",
+    "any1": "anyone",
+    "no1": "no one",
+    "every1": "everyone",
+    "sumthin": "something",
+    "summat": "something",
+    "nuthin": "nothing",
+    "coz": "because",
+    "cuz": "because",
+    "bcoz": "because",
+    "myslef": "myself",
+    "myslf": "myself",
+    "mysef": "myself",
+    "meself": "myself",
+    "maself": "myself",
+    "touchs": "touches",
+    **{
+        f"{stem}in": f"{stem}ing"
+        for stem in (
+            "smash kick punch chok touch cutt slapp hurt drink scream shout threaten follow "
+            "watch beat hitt batter bash bott grabb push shov strangl chasing"
+        ).split()
+    },
+}
+# "want 2 go", "scared 4 my life": a lone 2 or 4 between words is "to" or "for".
+_TXT_NUMBER = re.compile(r"(?<=[a-z] )[24](?= [a-z])")
+
+
+def _spell_out(words: list[str]) -> str:
+    """WORDS joined by single spaces, with text-speak spelled out."""
+    text = " ".join([_TXT_WORDS.get(word, word) for word in words])
+    if "2" in text or "4" in text:
+        text = _TXT_NUMBER.sub(lambda m: "to" if m.group() == "2" else "for", text)
+    return text
+
+
 def _unrepeat(match: re.Match[str]) -> str:
     """ "scaaared" -> "scared", "killlll" -> "kill": vowels to one, consonants to two."""
     letter = match.group(1)
@@ -102,7 +169,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold().translate(_TEXT_FOLD)
     text = _LEET.sub(lambda m: _LEET_LETTERS[m.group()], text)
     text = _REPEATS.sub(_unrepeat, text)
-    return " ".join(text.split())
+    return _spell_out(text.split())
 
 
 def fold_pattern(pattern: str) -> str:
@@ -166,8 +233,9 @@ def _rules() -> _Rules:
 
 @functools.cache
 def _benign() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """English idioms and process words that look like harm but are not: a fast test, a blanker."""
+    """Idioms and process words that look like harm but are not: a fast test, a blanker."""
     patterns = [_LATIN_WRAP.format(b) for b in ENGLISH_BENIGN]
+    patterns += [_WORD_WRAP.format(fold_pattern(b)) for b in SCRIPT_BENIGN]
     # The bucketed form only says whether there is a match; its spans are not the idioms' spans.
     return re.compile(" " + alternation(patterns)), re.compile(" (?:" + "|".join(patterns) + ")")
 

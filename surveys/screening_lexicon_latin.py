@@ -7,7 +7,7 @@ Written from general knowledge of how harm is disclosed; needs review by native 
 
 from __future__ import annotations
 
-from surveys.screening_lexicon import ENGLISH, Lexicon
+from surveys.screening_lexicon import ENGLISH, Lexicon, extend
 
 _PL_OBJ = r"(?:mnie|nas|go|ja|je|dzieci|mame|syna|corke|brata|siostre)"
 _PL_HIT = (
@@ -269,6 +269,105 @@ ROMANISED_SOUTH_ASIAN: Lexicon = {
         r"sharaa?bi",
     ),
 }
+
+# Families found missing by an independent check: word-order variants, other verbs and forms.
+POLISH = extend(
+    POLISH,
+    {
+        "self_harm_or_suicide": (
+            r"nie (?:chce|chcialabym|chcialbym|chcemy) (?:\w+ ){0,3}zyc",
+            r"sie (?:\w+ )?(?:tne|tnie|tniesz|pocial\w*|pocie\w*|okaleczam|okalecza|krzywdze)|"
+            r"(?:pocial\w*|pocielam|pocielem) sie",
+        ),
+        "child_unsafe_or_missing": (
+            r"nie (?:mam|mamy|ma|maja) gdzie (?:\w+ )?(?:spac|mieszkac|isc|pojsc|sie podziac|"
+            r"nocowac|przenocowac)|bezdomn\w*",
+            r"(?:wywiez\w*|wywiozl\w*|porw\w*|uprowadz\w*) (?:\w+ ){0,2}(?:dzieci|dziecko|syna|"
+            r"corke|je|ich)",
+            r"(?:boje sie|boimy sie|strach) (?:\w+ ){0,2}(?:wracac|wrocic|isc) do domu",
+        ),
+        "fear_of_person": (
+            r"(?:chowa|chowamy|chowam|chowaja|ukrywa|ukrywamy|ukrywam|ukrywaja)\w* sie|"
+            r"sie (?:chowa|chowamy|chowam|ukrywa|ukrywamy|ukrywam)\w*",
+        ),
+        "domestic_abuse": (r"(?:za|lapal\w*|zlapal\w*|chwycil\w*) (?:\w+ )?(?:szyje|gardlo)",),
+    },
+)
+
+ROMANIAN = extend(
+    ROMANIAN,
+    {
+        "domestic_abuse": (
+            r"(?:strans|strange|strangea|strangand|strangul\w*|apucat|apuca) (?:\w+ ){0,2}"
+            r"de gat|sugrum\w*",
+        ),
+        "child_unsafe_or_missing": (
+            r"nu (?:am|avem|are|au) (?:\w+ )?unde (?:sa )?(?:dorm|dormim|stau|stam|locuiesc|"
+            r"locuim|merg|mergem|ma duc|ne ducem)|fara adapost",
+            r"(?:dormim|dorm|dormit|dormi) (?:\w+ )?(?:in masina|pe strada|afara)",
+            r"(?:frica|teama|ma tem|ne temem) (?:\w+ ){0,3}(?:acasa|in casa)",
+            r"rapit\w*|rapeasca|rapeste",
+        ),
+        "honour_based_abuse": (
+            r"(?:casator|marit)\w* (?:\w+ ){0,3}(?:cu forta|fortat\w*|impotriva vointei)",
+        ),
+    },
+)
+
+SOMALI = extend(
+    SOMALI,
+    {
+        "honour_based_abuse": (
+            r"gudaan|gudayaan|gudnaan\w*|fircooni\w*",
+            r"guur\w* (?:\w+ ){0,3}(?:aanan|aanay|aanu) (?:rabin|doonayn|jeclayn|ogolayn)",
+            r"(?:qasb|khasb)\w* (?:\w+ ){0,3}guur\w*",
+        ),
+        "self_harm_or_suicide": (
+            r"(?:ma rabo|ma doonayo|ma rabin|ma doonaayo|ma jecli) (?:inaan|in aan) (?:\w+ )?"
+            r"nool\w*",
+            r"nolosha (?:\w+ )?ka (?:daalay|quustay)",
+        ),
+        "domestic_abuse": (
+            r"qoort\w* (?:\w+ ){0,2}(?:qabt|ceeji|cadaadi|mar|ku xir)\w*|(?:qabt|ceeji)\w* "
+            r"(?:\w+ ){0,2}qoort\w*|ceejiy\w*|neefsan waay\w*",
+        ),
+        "child_unsafe_or_missing": (
+            r"meel (?:\w+ ){0,3}(?:seexd|seexan|hoyd|joogno|joogo|noolaado)\w* (?:\w+ )?"
+            r"(?:ma haysto|ma hayno|ma lihi|ma lihin|ma heli)|(?:hoy|guri|aqal) (?:la aan|laan|"
+            r"lan)|hoylaan\w*",
+        ),
+    },
+)
+
+_SA_ABROAD = r"(?:pakistan|india|bangladesh|bharat|watan|desh|pind|mulk|kashmir|mirpur)"
+_SA_TAKE = r"(?:le|lay|lai|lei|ly|leke|lekar|lay ke|le ke) (?:ja|jaa|jau|jaun|jay|jaye|jaey)\w*"
+
+ROMANISED_SOUTH_ASIAN = extend(
+    ROMANISED_SOUTH_ASIAN,
+    {
+        "child_unsafe_or_missing": (
+            _SA_ABROAD + r" (?:\w+ ){0,2}" + _SA_TAKE,
+            _SA_TAKE + r" (?:\w+ ){0,2}" + _SA_ABROAD,
+            r"(?:rehne|rehan|rahne|rehn|rehnay|sone|saun|raat) (?:\w+ ){0,3}(?:jagah|jaga|jgah|"
+            r"thaan|thikana|tikana|thikaana) (?:\w+ )?(?:nahi|nai|ni|nahin|nhi)",
+            r"(?:aj|aaj) raat (?:\w+ ){0,2}(?:kithe|kidhar|kahan|kahaan|kithay)",
+        ),
+        "self_harm_or_suicide": (
+            r"(?:khud|apne aap|apne ap) (?:ko|nu) (?:\w+ )?(?:khatam|khatm|khtm|mita|mitaa)",
+        ),
+        "domestic_abuse": (
+            r"gal(?:a|e|ay) (?:\w+ )?(?:dab|daba|dabaya|dabaa|dabaaya|ghont|ghot|ghut|ghutt|"
+            r"pakad|pakr|ghutya)\w*",
+        ),
+        "honour_based_abuse": (
+            r"(?:shadi|shaadi|nikah|nikkah|viah|vyah|viaah|biyah|rishta)(?: \w+){0,4} "
+            r"(?:zabardasti|zabardasti|zbardasti|zabrdasti|zbrdsti|majboor|majbur)",
+            r"(?:zbardasti|zabrdasti|zbrdsti|majboor|majbur) (?:\w+ ){0,3}(?:shadi|shaadi|nikah|"
+            r"nikkah|viah|vyah|viaah)",
+        ),
+        "fear_of_person": (r"(?:chhup|chhip|lukk)\w* ja\w*",),
+    },
+)
 
 LATIN_LEXICONS: dict[str, Lexicon] = {
     "en": ENGLISH,

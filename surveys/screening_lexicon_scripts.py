@@ -9,7 +9,7 @@ front of a stem ("بالقتل", "ويضربني"). Needs review by native speak
 
 from __future__ import annotations
 
-from surveys.screening_lexicon import Lexicon
+from surveys.screening_lexicon import Lexicon, extend
 
 # Urdu and Punjabi in Arabic script share spelling closely enough to share one lexicon.
 URDU_SHAHMUKHI: Lexicon = {
@@ -179,3 +179,77 @@ BENGALI: Lexicon = {
     "exploitation": (r"(?:মাদক|ড্রাগ).{0,20}(?:বিক্রি|বহন|পৌঁছ)|বয়স্ক (?:লোক|পুরুষ)",),
     "substance_risk_to_child": (r"মাতাল|নেশা|মদ (?:খেয়ে|খায়)|মাদক|ড্রাগ নেয়",),
 }
+
+
+# Families found missing by an independent check: taking children abroad, nowhere to stay
+# tonight, strangulation, other forms of self-harm and forced marriage, fear of going home.
+URDU_SHAHMUKHI = extend(
+    URDU_SHAHMUKHI,
+    {
+        "child_unsafe_or_missing": (
+            r"(?:پاکستان|انڈیا|بھارت|بنگلہ ?دیش|وطن|دیس|پنڈ|کشمیر|میرپور)\S*(?: \S+){0,3} لے ?جا",
+            r"لے ?جا\S*(?: \S+){0,2} (?:پاکستان|انڈیا|بھارت|بنگلہ ?دیش|وطن|دیس|پنڈ|کشمیر|میرپور)",
+            r"(?:رہنے|رہن|سونے|سون|رات).{0,25}(?:جگہ|تھاں|ٹھکانہ|ٹھکانا) (?:نہیں|نئیں|نہ)",
+        ),
+        "self_harm_or_suicide": (r"(?:خود|اپنے آپ|آپنے آپ|آپ) (?:کو|نوں) (?:\S+ )?ختم",),
+        "domestic_abuse": (r"گل(?:ا|ے) (?:\S+ )?(?:دبا|گھونٹ|گھٹ|پکڑ)",),
+        "fear_of_person": (r"چھپ (?:جا|گئ)",),
+    },
+)
+
+ARABIC = extend(
+    ARABIC,
+    {
+        "child_unsafe_or_missing": (
+            r"[يتان]?أخذ\S* (?:ال)?(?:أطفال|اطفال|أولاد|ولاد|بنت|ابن)\S*.{0,20}(?:بلد|خارج|الخارج)",
+            r"[يت]?خطف|خطف",
+            r"(?:ليس|لا يوجد|ما في|مافي|ما عندي|ما عندنا|لا أملك|ما لي)(?: \S+){0,2} مكان (?:\S+ )?"
+            r"(?:أنام|ننام|للنوم|أسكن|نسكن|للسكن|أبيت|نبيت|أذهب|نذهب|نروح|أروح|نعيش|أعيش|نقيم|أقيم)",
+            r"بلا مأوى|بدون مأوى|مشرد|مشردة",
+            r"(?:أخاف|خائف|خائفة|خايف|خايفة|مرعوب|مرعوبة)(?: \S+){0,3} (?:ال)?(?:بيت|منزل|دار)",
+        ),
+        "honour_based_abuse": (
+            r"(?:زواج|تزويج|زوجوني|يزوجوني|يزوجونني|يزوجون|أتزوج)\S*.{0,30}(?:بالقوة|بالغصب|غصب|"
+            r"رغما|إجبار|بالإجبار|قسرا|قسري)",
+        ),
+        "self_harm_or_suicide": (
+            r"(?:إيذاء|أذية|أذى|أؤذي|أضر|إضرار|أجرح|جرح|أقتل) (?:نفسي|نفسه|نفسها|ذاتي)",
+        ),
+        "fear_of_person": (r"[نأت]?(?:ختبئ|ختبي|تخبى|ستخبى)",),
+    },
+)
+
+GURMUKHI = extend(
+    GURMUKHI,
+    {
+        "child_unsafe_or_missing": (
+            r"(?:ਰਹਿਣ|ਸੌਣ|ਰਾਤ).{0,25}(?:ਥਾਂ|ਜਗ੍ਹਾ|ਜਗਾ|ਟਿਕਾਣਾ) ਨਹੀਂ",
+            r"(?:ਪਾਕਿਸਤਾਨ|ਇੰਡੀਆ|ਭਾਰਤ|ਪੰਜਾਬ|ਦੇਸ਼|ਵਤਨ|ਪਿੰਡ)\S*.{0,20}ਲੈ (?:ਜਾ|ਕੇ ਜਾ)",
+        ),
+        "self_harm_or_suicide": (r"ਆਪਣੇ ਆਪ ਨੂੰ (?:\S+ )?(?:ਖ਼ਤਮ|ਖਤਮ)",),
+        "domestic_abuse": (r"ਗਲ(?:ਾ)? (?:\S+ )?(?:ਘੁੱਟ|ਦਬਾ)",),
+        "fear_of_person": (r"ਲੁਕ (?:ਜਾ|ਗ)",),
+    },
+)
+
+BENGALI = extend(
+    BENGALI,
+    {
+        "child_unsafe_or_missing": (
+            r"(?:বাংলাদেশ|দেশে|সিলেট|পাকিস্তান|ভারত|বিদেশে)\S*.{0,25}নিয়ে (?:যাবে|যাবো|যাব|যাচ্ছে|চলে যাবে)",
+            r"(?:থাকার|ঘুমানোর) (?:কোনো |কোন )?(?:জায়গা|যায়গা) নেই",
+        ),
+        "domestic_abuse": (r"গলা (?:\S+ )?(?:টিপ|চেপে|চাপ)",),
+        "fear_of_person": (r"লুকিয়ে (?:থাকি|থাকে|পড়ি)|লুকাই",),
+    },
+)
+
+# Fear of the process, not of a person: "afraid to speak in the meeting". Blanked before matching.
+SCRIPT_BENIGN: tuple[str, ...] = (
+    r"ਮੀਟਿੰਗ (?:ਵਿੱਚ|ਵਿਚ|ਚ) (?:ਮੈਨੂੰ )?(?:ਬਹੁਤ )?(?:ਬੋਲਣ (?:ਤੋਂ|ਤੋ) )?ਡਰ (?:ਲੱਗ|ਲਗ)\S*",
+    r"ਬੋਲਣ (?:ਤੋਂ|ਤੋ) (?:ਬਹੁਤ )?ਡਰ (?:ਲੱਗ|ਲਗ)\S*",
+    r"(?:میٹنگ|میٹینگ) (?:میں|وچ) (?:مجھے |مینوں )?(?:بہت )?(?:بولنے سے |بولن توں )?ڈر (?:لگ)\S*",
+    r"(?:بولنے سے|بولن توں|بولن تو) (?:بہت )?ڈر (?:لگ)\S*",
+    r"মিটিং\S* (?:আমি |আমার )?(?:খুব |অনেক )?(?:কথা বলতে )?ভয় \S+",
+    r"কথা বলতে (?:খুব |অনেক )?ভয় \S+",
+)

@@ -108,9 +108,11 @@ def clock() -> None:
 
 def register_jobs() -> None:
     """Every package's clock jobs (the outbox job is the scheduler's own)."""
-    from surveys import jobs
+    from bot import jobs as bot_jobs
+    from surveys import jobs as survey_jobs
 
-    jobs.register()
+    survey_jobs.register()
+    bot_jobs.register()
 
 
 def register(cli: click.Group) -> None:

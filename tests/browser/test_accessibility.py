@@ -9,7 +9,7 @@ from playwright.sync_api import ConsoleMessage, Page
 from playwright.sync_api import Response as PageResponse
 
 from heard.i18n import LANGUAGES, gettext
-from tests.browser.conftest import choose, press, questions_of
+from tests.browser.conftest import press, questions_of
 
 pytestmark = pytest.mark.browser
 
@@ -23,11 +23,18 @@ AXE_OPTIONS = {
 RUN_AXE = "options => axe.run(document, options).then(results => results.violations)"
 REPORT_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", event =>
   console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`));"""
-DUPLICATE_IDS = """() => {
+# One round trip for the page checks that axe does not make.
+PAGE_FACTS = """() => {
   const ids = [...document.querySelectorAll("[id]")].map(element => element.id);
-  return [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))];
+  return {
+    title: document.title.trim(),
+    h1s: document.querySelectorAll("h1").length,
+    lang: document.documentElement.lang,
+    dir: document.documentElement.dir,
+    duplicateIds: [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))],
+    scrollsSideways: document.documentElement.scrollWidth > window.innerWidth,
+  };
 }"""
-SCROLLS_SIDEWAYS = "() => document.documentElement.scrollWidth > window.innerWidth"
 UNKNOWN_TOKEN = "ABCDEFGHJKMNPQRSTVWXYZ0123"
 
 
@@ -40,6 +47,7 @@ class Audit:
         self.errors: list[str] = []
         self.titles: dict[str, str] = {}  # title -> the page it names
         page.context.add_init_script(REPORT_CSP_VIOLATIONS)
+        page.context.add_init_script(AXE_SCRIPT)  # cheaper than injecting it on each page
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.errors.append(f"uncaught error: {error}"))
         page.on("response", self._response)
@@ -58,31 +66,29 @@ class Audit:
 
     def check(self, name: str, *, same_page_as: str = "") -> None:
         """Check the page now shown; SAME_PAGE_AS names a page it may share its title with."""
+        self.page.wait_for_load_state()
         found = [*self._axe(), *self._structure(same_page_as or name), *self.errors]
         self.errors.clear()
         where = f"[{self.language.code}] {name} at {self.page.url}"
         self.problems += [f"{where}: {problem}" for problem in found]
 
     def _axe(self) -> list[str]:
-        self.page.evaluate(AXE_SCRIPT)
         return [describe(violation) for violation in self.page.evaluate(RUN_AXE, AXE_OPTIONS)]
 
     def _structure(self, identity: str) -> list[str]:
-        page, problems = self.page, []
-        if (h1s := page.locator("h1").count()) != 1:
-            problems.append(f"{h1s} h1 elements, not 1")
-        title = page.title().strip()
+        facts, problems = self.page.evaluate(PAGE_FACTS), []
+        if facts["h1s"] != 1:
+            problems.append(f"{facts['h1s']} h1 elements, not 1")
+        title = facts["title"]
         if not title:
             problems.append("an empty <title>")
         elif self.titles.setdefault(title, identity) != identity:
             problems.append(f"the same <title> as the {self.titles[title]} page: {title!r}")
-        html = page.locator("html")
-        lang, direction = html.get_attribute("lang"), html.get_attribute("dir")
-        if (lang, direction) != (self.language.html_lang, self.language.direction):
-            problems.append(f"html lang={lang!r} dir={direction!r}")
-        if duplicates := page.evaluate(DUPLICATE_IDS):
-            problems.append(f"duplicate ids: {duplicates}")
-        if page.evaluate(SCROLLS_SIDEWAYS):
+        if (facts["lang"], facts["dir"]) != (self.language.html_lang, self.language.direction):
+            problems.append(f"<html lang={facts['lang']!r} dir={facts['dir']!r}>")
+        if facts["duplicateIds"]:
+            problems.append(f"duplicate ids: {facts['duplicateIds']}")
+        if facts["scrollsSideways"]:
             problems.append("the page scrolls sideways on a 390px-wide phone")
         return problems
 
@@ -98,23 +104,25 @@ def describe(violation: dict) -> str:
     )
 
 
-def walk_questionnaire(
-    page: Page, audit: Audit, code: str, respondent: str, path: str, *, with_errors: bool
-) -> None:
-    """The start page and every question; for WITH_ERRORS, each kind of error on the way."""
-    page.goto(path)
-    audit.check(f"{respondent} start", same_page_as="start")
+def look_at_every_question(page: Page, audit: Audit, respondent: str) -> None:
+    """Open each question page by its address, without answering."""
+    for number, question in enumerate(questions_of(respondent), start=1):
+        page.goto(f"/feedback/q/{question.key}")
+        audit.check(f"{respondent} question {number} ({question.key})", same_page_as=question.text)
+
+
+def answer_every_question(page: Page, audit: Audit, code: str, respondent: str) -> None:
+    """Check each question page and answer it; send the first one blank to see its error."""
     page.get_by_role("button", name=gettext(code, "Start now")).click()
     for number, question in enumerate(questions_of(respondent), start=1):
         name = f"{respondent} question {number} ({question.key})"
         audit.check(name, same_page_as=question.text)
-        if with_errors and number == 1:
+        if number == 1:
             press(page, code, "Continue")
             audit.check(f"{name} with an error")
         if question.options:
-            choose(page, "answer", question.options[0].value)
+            page.locator(f"input[name=answer][value='{question.options[0].value}']").check()
         press(page, code, "Continue")
-    audit.check(f"{respondent} contact", same_page_as="contact")
 
 
 def visit_every_public_page(page: Page, audit: Audit, code: str, invite) -> None:
@@ -131,13 +139,16 @@ def visit_every_public_page(page: Page, audit: Audit, code: str, invite) -> None
     audit.check("open feedback with errors")
 
     for respondent in ("child", "professional"):
-        path = invite(respondent, language=code).path
-        walk_questionnaire(page, audit, code, respondent, path, with_errors=False)
+        page.goto(invite(respondent, language=code).path)
+        look_at_every_question(page, audit, respondent)
     parent = invite("parent", language=code)
-    walk_questionnaire(page, audit, code, "parent", parent.path, with_errors=True)
+    page.goto(parent.path)
+    audit.check("start")
+    answer_every_question(page, audit, code, "parent")
+    audit.check("contact")
     press(page, code, "Send feedback")
     audit.check("contact with an error")
-    choose(page, "wants_contact", "no")
+    page.locator("input[name=wants_contact][value=no]").check()
     press(page, code, "Send feedback")
     audit.check("thank-you")
 
