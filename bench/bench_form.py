@@ -84,11 +84,11 @@ def serve(app: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
         app,
     ]
     process = subprocess.Popen(command, cwd=ROOT, env=env)
-    for _ in range(200):
+    for _ in range(600):
         try:
-            requests.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            requests.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
             return process
-        except requests.ConnectionError:
+        except requests.RequestException:
             time.sleep(0.1)
     process.kill()
     raise RuntimeError(f"{app} did not start")

@@ -33,6 +33,9 @@ SECRET = "bench-signing-secret"
 TOKEN = "xoxb-bench"
 
 
+FACTORIES = (("bare bolt app (ack only)", "bare_wsgi"), ("Heard /duty", "heard_wsgi"))
+
+
 def heard_wsgi() -> Any:
     """Heard's web app with its Slack endpoint, configured from the environment."""
     from webforms import slack
@@ -181,7 +184,7 @@ def run(url: str, fake: Any) -> None:
         "SLACK_API_URL": fake.api_url,
     }
     results = {}
-    for name, factory in (("bare bolt app (ack only)", "bare_wsgi"), ("Heard /duty", "heard_wsgi")):
+    for name, factory in FACTORIES:
         port = free_port()
         process = serve(factory, port, env)
         try:

@@ -139,7 +139,7 @@ def escalation_section(escalation: Escalation, themes: Mapping[str, str]) -> Sec
     ]
     if e.prolonged_at is not None:
         lines.append("Prolonged: listed for the assistant director.")
-    actions = ()
+    actions: tuple[Action, ...] = ()
     if e.resolved_at is None:
         actions = (Action(UPDATE, str(e.id), "Update"), Action(RESOLVE, str(e.id), "Resolve"))
     return Section(

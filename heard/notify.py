@@ -228,6 +228,7 @@ CHATS: dict[str, Callable[[Settings], Chat]] = {
     "console": lambda settings: ConsoleChat(),
     "memory": lambda settings: MemoryChat(),
     "slack": _slack,
+    "teams": lambda s: importlib.import_module("bot.adapters.teams_connector").teams_chat(s),
 }
 
 _Factory = TypeVar("_Factory")

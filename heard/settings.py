@@ -68,6 +68,8 @@ class Settings:
     teams_app_id: str = ""
     teams_app_password: str = ""
     teams_tenant_id: str = ""
+    teams_channels: str = ""
+    teams_service_url: str = "https://smba.trafficmanager.net/teams/"
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -159,6 +161,8 @@ ENVIRONMENT = {
     "TEAMS_APP_ID": ("teams_app_id", _text),
     "TEAMS_APP_PASSWORD": ("teams_app_password", _text),
     "TEAMS_TENANT_ID": ("teams_tenant_id", _text),
+    "TEAMS_CHANNELS": ("teams_channels", _text),
+    "TEAMS_SERVICE_URL": ("teams_service_url", _text),
 }
 
 

@@ -14,7 +14,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from surveys.screening_guard import alternation
-from surveys.screening_lexicon import ENGLISH_BENIGN, Lexicon
+from surveys.screening_lexicon import (
+    ENGLISH_BENIGN,
+    NEARBY_PERSONS,
+    NEARBY_SIGNS,
+    NEARBY_WINDOW,
+    Lexicon,
+)
 from surveys.screening_lexicon_latin import LATIN_LEXICONS
 from surveys.screening_lexicon_scripts import (
     ARABIC,
@@ -37,6 +43,7 @@ REASONS: dict[str, str] = {
     "urgent_help": "a plea for urgent help",
     "substance_risk_to_child": "a carer's drink or drug use is putting a child at risk",
     "honour_based_abuse": "forced marriage, FGM or so-called honour-based abuse",
+    "person_near_harm": "no specific rule, but a person is named next to a sign of harm or fear",
 }
 
 
@@ -141,9 +148,10 @@ _TXT_WORDS: dict[str, str] = {
     **{
         f"{stem}in": f"{stem}ing"
         for stem in (
-            "smash kick punch chok touch cutt slapp hurt drink scream shout threaten follow "
-            "watch beat hitt batter bash bott grabb push shov strangl chasing"
-        ).split()
+            *("smash", "kick", "punch", "chok", "touch", "cutt", "slapp", "hurt", "drink"),
+            *("scream", "shout", "threaten", "follow", "watch", "beat", "hitt", "batter"),
+            *("bash", "grabb", "push", "shov", "strangl"),
+        )
     },
 }
 # "want 2 go", "scared 4 my life": a lone 2 or 4 between words is "to" or "for".
@@ -152,7 +160,10 @@ _TXT_NUMBER = re.compile(r"(?<=[a-z] )[24](?= [a-z])")
 
 def _spell_out(words: list[str]) -> str:
     """WORDS joined by single spaces, with text-speak spelled out."""
-    text = " ".join([_TXT_WORDS.get(word, word) for word in words])
+    if _TXT_WORDS.keys().isdisjoint(words):
+        text = " ".join(words)
+    else:
+        text = " ".join([_TXT_WORDS.get(word, word) for word in words])
     if "2" in text or "4" in text:
         text = _TXT_NUMBER.sub(lambda m: "to" if m.group() == "2" else "for", text)
     return text
@@ -255,14 +266,37 @@ def _reasons_in(padded: str) -> set[str]:
     return found
 
 
+@functools.cache
+def _nearby_sign() -> re.Pattern[str]:
+    """The signs of harm for the wider net, bucketed like the rules."""
+    return re.compile(" " + alternation([_LATIN_WRAP.format(NEARBY_SIGNS)]))
+
+
+def _person_near_harm(padded: str) -> bool:
+    """Whether a person is named within NEARBY_WINDOW words of a sign of harm or fear."""
+    words = padded.split()
+    if NEARBY_PERSONS.isdisjoint(words):
+        return False
+    # PADDED is single-spaced with a leading space, so a match starting at the space before
+    # word i has exactly i spaces before it.
+    signs = [padded.count(" ", 0, m.start()) for m in _nearby_sign().finditer(padded)]
+    persons = [i for i, word in enumerate(words) if word in NEARBY_PERSONS]
+    return any(abs(p - s) <= NEARBY_WINDOW + 1 for p in persons for s in signs)
+
+
 def screen_text(text: str, language: str | None = None) -> ScreeningResult:
     """Screen one free-text answer; LANGUAGE is the page's, and deliberately never narrows it."""
     del language  # respondents often write in another language or script than the page
     normal = normalise(text or "")
     if not normal:
         return NOTHING
-    found = _reasons_in(_without_idioms(f" {normal} "))
-    return ScreeningResult(True, tuple(sorted(found))) if found else NOTHING
+    padded = _without_idioms(f" {normal} ")
+    found = _reasons_in(padded)
+    if found:
+        return ScreeningResult(True, tuple(sorted(found)))
+    if _person_near_harm(padded):
+        return ScreeningResult(True, ("person_near_harm",))
+    return NOTHING
 
 
 def screen_texts(texts: Iterable[str], language: str | None = None) -> list[ScreeningResult]:

@@ -289,8 +289,22 @@ POLISH = extend(
         "fear_of_person": (
             r"(?:chowa|chowamy|chowam|chowaja|ukrywa|ukrywamy|ukrywam|ukrywaja)\w* sie|"
             r"sie (?:chowa|chowamy|chowam|ukrywa|ukrywamy|ukrywam)\w*",
+            r"(?:boimy|boi|boja|balam|balem|bala|bal|balismy|balysmy) sie (?:\w+ )?" + _PL_WHO,
         ),
-        "domestic_abuse": (r"(?:za|lapal\w*|zlapal\w*|chwycil\w*) (?:\w+ )?(?:szyje|gardlo)",),
+        "domestic_abuse": (
+            r"(?:za|lapal\w*|zlapal\w*|chwycil\w*) (?:\w+ )?(?:szyje|gardlo)",
+            r"(?:zabral\w*|zabiera|chowa|schowal\w*) (?:\w+ )?(?:paszport\w*|dokumenty|"
+            r"pieniadze)|nie pozwala (?:mi |nam )?(?:wychodzic|wyjsc|dzwonic|pracowac|"
+            r"spotykac)",
+        ),
+        "physical_harm": (
+            r"rzuca\w* (?:\w+ ){0,2}w (?:nas|mnie|nia|niego|dzieci)",
+            r"(?:popycha\w*|popchnal\w*|pchnal\w*|szturcha\w*|szarpie|szarpal\w*|ciagnie|"
+            r"ciagnal\w*|targa\w*) (?:\w+ ){0,2}(?:za (?:ucho|uszy|wlosy|reke|szyje)|mnie|nas|"
+            r"go|ja|je)",
+            _PL_OBJ + r" (?:\w+ )?(?:popycha\w*|popchnal\w*|pchnal\w*|szturcha\w*|ciagnie|"
+            r"ciagnal\w*|targa\w*)",
+        ),
     },
 )
 
@@ -307,6 +321,8 @@ ROMANIAN = extend(
             r"(?:dormim|dorm|dormit|dormi) (?:\w+ )?(?:in masina|pe strada|afara)",
             r"(?:frica|teama|ma tem|ne temem) (?:\w+ ){0,3}(?:acasa|in casa)",
             r"rapit\w*|rapeasca|rapeste",
+            r"(?:vine|veni|vina|venit) dupa (?:mine|noi|ea|copii)|(?:ma|ne) (?:suna|cauta|"
+            r"urmareste|pandeste) (?:\w+ )?(?:noaptea|mereu|non stop|tot timpul|incontinuu)",
         ),
         "honour_based_abuse": (
             r"(?:casator|marit)\w* (?:\w+ ){0,3}(?:cu forta|fortat\w*|impotriva vointei)",
@@ -327,6 +343,7 @@ SOMALI = extend(
             r"nool\w*",
             r"nolosha (?:\w+ )?ka (?:daalay|quustay)",
         ),
+        "sexual_abuse": (r"(?:ayaa|ayuu|wuu|way|baa) (?:\w+ )?taab\w*",),
         "domestic_abuse": (
             r"qoort\w* (?:\w+ ){0,2}(?:qabt|ceeji|cadaadi|mar|ku xir)\w*|(?:qabt|ceeji)\w* "
             r"(?:\w+ ){0,2}qoort\w*|ceejiy\w*|neefsan waay\w*",
@@ -354,10 +371,8 @@ ROMANISED_SOUTH_ASIAN = extend(
         ),
         "self_harm_or_suicide": (
             r"(?:khud|apne aap|apne ap) (?:ko|nu) (?:\w+ )?(?:khatam|khatm|khtm|mita|mitaa)",
-        ),
-        "domestic_abuse": (
-            r"gal(?:a|e|ay) (?:\w+ )?(?:dab|daba|dabaya|dabaa|dabaaya|ghont|ghot|ghut|ghutt|"
-            r"pakad|pakr|ghutya)\w*",
+            r"mar (?:jawan|jaavan|jaun|jaaun|jaon|jaoon|jawaan|jaye|javan|jaanwan)\w* (?:\w+ )?"
+            r"(?:taan|tan|to|toh|tou) (?:changa|acha|achha|behtar|vadiya|theek)",
         ),
         "honour_based_abuse": (
             r"(?:shadi|shaadi|nikah|nikkah|viah|vyah|viaah|biyah|rishta)(?: \w+){0,4} "
@@ -366,6 +381,16 @@ ROMANISED_SOUTH_ASIAN = extend(
             r"nikkah|viah|vyah|viaah)",
         ),
         "fear_of_person": (r"(?:chhup|chhip|lukk)\w* ja\w*",),
+        "domestic_abuse": (
+            r"gal(?:a|e|ay) (?:\w+ )?(?:dab|daba|dabaya|dabaa|dabaaya|ghont|ghot|ghut|ghutt|"
+            r"pakad|pakr|ghutya)\w*",
+            r"(?:ghar|kamre|kamray|kamrey) (?:mein|me|main|ch|vich) (?:\w+ )?band (?:kar|kr)\w*",
+            r"(?:bahar|baahar|bahir) (?:jane|jaane|nikalne|jan) (?:\w+ )?(?:nahi|nai|ni|nahin) "
+            r"(?:deta|dete|deti|dinda|dende|dindi)",
+            r"(?:baalon|balon|vaalan|walan) (?:se|ton|to) (?:\w+ )?(?:ghasit|ghaseet|kheench|"
+            r"khinch|pakad|phad)\w*",
+            r"passport (?:\w+ ){0,2}(?:chheen|chhin|cheen|rakh|chhupa|chupa|le liya|lay liya)\w*",
+        ),
     },
 )
 

@@ -15,6 +15,7 @@ from bot.notices import Action
 from bot.render import CHOICE, LONG_TEXT, MULTI_CHOICE, Form, Input, Reply
 
 Block = dict[str, Any]
+Values = dict[str, str | list[str]]
 MESSAGE_BLOCKS, VIEW_BLOCKS = 50, 100
 _SECTION, _BUTTON, _TITLE, _ROW, _OPTIONS = 3000, 75, 24, 25, 100
 VALUE = "value"  # every input's element has this action id; its block id is the input's name
@@ -152,9 +153,9 @@ def _element(field: Input) -> Block:
     return element
 
 
-def submitted_values(state: Mapping[str, Mapping[str, Any]]) -> dict[str, str | list[str]]:
+def submitted_values(state: Mapping[str, Mapping[str, Any]]) -> Values:
     """A view submission's state as input name → text, or → the chosen values."""
-    values: dict[str, str | list[str]] = {}
+    values: Values = {}
     for block_id, elements in state.items():
         for element in elements.values():
             values[block_id] = _value_of(element)

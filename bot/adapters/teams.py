@@ -99,17 +99,17 @@ class TeamsBot:
 
     def receive(self, body: object, authorization: str) -> Response:
         """The HTTP status and JSON body for one activity; 401 unless its token is good."""
-        if not isinstance(body, dict):
-            return 400, {"error": "Expected a JSON activity"}
+        # The token is checked first, whatever was sent: anything not from Teams gets only a 401.
+        service_url = str(body.get("serviceUrl") or "") if isinstance(body, dict) else ""
         try:
-            self.auth.check(authorization, service_url=str(body.get("serviceUrl") or ""))
+            self.auth.check(authorization, service_url=service_url)
         except Unauthorized as refusal:
             logger.warning("teams activity refused: %s", refusal)
             return 401, {"error": "Unauthorized"}
         except AuthUnavailable as failure:
             logger.error("teams activity not checked: %s", failure)
             return 503, {"error": "Cannot check tokens just now"}
-        if body.get("type") not in ("message", "invoke"):
+        if not isinstance(body, dict) or body.get("type") not in ("message", "invoke"):
             return 200, None  # installs, members joining, reactions: nothing to answer
         try:
             activity = ActivityTypeAdapter.validate_python(body)
@@ -140,8 +140,9 @@ class TeamsBot:
             card = reply_card(Reply(text=PERSONAL_ONLY))
         else:
             card = self._card(self.command(activity))
+        service_url = activity.service_url or ""  # the token has been checked against it
         try:
-            self.connector.send(activity.service_url, activity.conversation.id, card, summary="Heard")
+            self.connector.send(service_url, activity.conversation.id, card, summary="Heard")
         except DeliveryError as failure:
             logger.error("teams answer not delivered: %s", failure)
 

@@ -10,11 +10,12 @@ carries {form, key, hidden}, and Teams adds each input's value to that data by t
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, Final, Literal
 
 from microsoft_teams.cards import (
     ActionSet,
     AdaptiveCard,
+    CardElement,
     ChoiceSetInput,
     Container,
     ExecuteAction,
@@ -32,10 +33,13 @@ from bot.render import CHOICE, LONG_TEXT, MULTI_CHOICE, Form, Input, Reply
 
 Card = dict[str, Any]
 Values = dict[str, str | list[str]]
-VERSION = "1.5"  # Action.Execute needs 1.4; Teams renders 1.5 on desktop, web and mobile
+VERSION: Final = "1.5"  # Action.Execute needs 1.4; Teams renders 1.5 on desktop, web and mobile
 # Teams refuses cards over about 28 KB: keep replies well inside it.
 _LINE, _SECTIONS, _LABEL, _EXPANDED = 2000, 40, 75, 6
-_STYLES = {"primary": "positive", "danger": "destructive"}
+_STYLES: dict[str, Literal["positive", "destructive"]] = {
+    "primary": "positive",
+    "danger": "destructive",
+}
 
 
 def _clip(text: str, limit: int = _LINE) -> str:
@@ -43,7 +47,7 @@ def _clip(text: str, limit: int = _LINE) -> str:
 
 
 def _text(text: str, *, bold: bool = False, attention: bool = False, subtle: bool = False) -> Any:
-    run = TextRun(
+    run: CardElement = TextRun(
         text=_clip(text) or " ",
         weight="Bolder" if bold else None,
         color="Attention" if attention else None,
@@ -126,18 +130,21 @@ def _input(field: Input, given: str | list[str] | None) -> Any:
     label = field.label + ("" if not field.optional else " (optional)")
     verb = "Choose" if field.kind in (CHOICE, MULTI_CHOICE) else "Enter"
     name = field.label.lower().rstrip("?")
-    required = {"is_required": not field.optional, "error_message": f"{verb} {name}"}
+    problem = f"{verb} {name}"
     if field.kind in (CHOICE, MULTI_CHOICE):
         many = field.kind == MULTI_CHOICE
         return ChoiceSetInput(
             id=field.name,
             label=label,
-            choices=[CardChoice(title=_clip(c.label, _LABEL), value=c.value) for c in field.choices],
+            choices=[
+                CardChoice(title=_clip(c.label, _LABEL), value=c.value) for c in field.choices
+            ],
             is_multi_select=many,
             style="expanded" if many and len(field.choices) <= _EXPANDED else "compact",
             value=value,
             placeholder=field.hint or None,
-            **required,
+            is_required=not field.optional,
+            error_message=problem,
         )
     return TextInput(
         id=field.name,
@@ -146,7 +153,8 @@ def _input(field: Input, given: str | list[str] | None) -> Any:
         placeholder=field.hint or None,
         max_length=max_length(field),
         is_multiline=field.kind == LONG_TEXT,
-        **required,
+        is_required=not field.optional,
+        error_message=problem,
     )
 
 
@@ -157,7 +165,9 @@ def submitted_values(form: Form, data: Mapping[str, Any]) -> Values:
         raw = data.get(field.name)
         text = "" if raw is None else str(raw)
         # A multi-select ChoiceSet sends its choices as one comma-separated string.
-        values[field.name] = [v for v in text.split(",") if v] if field.kind == MULTI_CHOICE else text
+        values[field.name] = (
+            [v for v in text.split(",") if v] if field.kind == MULTI_CHOICE else text
+        )
     hidden = data.get("hidden")
     if isinstance(hidden, Mapping):
         values.update({str(name): str(value) for name, value in hidden.items()})

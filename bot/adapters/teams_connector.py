@@ -20,11 +20,11 @@ from typing import Any, TypeVar
 
 import httpx
 import jwt
-from microsoft_teams.api import Account, ClientCredentials, CreateConversationParams
+from microsoft_teams.api import Account, ClientCredentials
 from microsoft_teams.api.activities import MessageActivityInput
 from microsoft_teams.api.auth.cloud_environment import PUBLIC, CloudEnvironment
 from microsoft_teams.api.clients.bot.token_client import BotTokenClient
-from microsoft_teams.api.clients.conversation import ConversationClient
+from microsoft_teams.api.clients.conversation import ConversationClient, CreateConversationParams
 from microsoft_teams.api.models import Attachment
 from microsoft_teams.common import Client, ClientOptions
 from microsoft_teams.common.experimental import ExperimentalWarning
@@ -132,7 +132,9 @@ class Connector:
     def open_personal(self, service_url: str, user_id: str) -> str:
         """The 1:1 conversation between the bot and USER_ID (Teams returns it if it exists)."""
         if not self.tenant_id:
-            raise DeliveryError("Teams: TEAMS_TENANT_ID must be set to message people", permanent=True)
+            raise DeliveryError(
+                "Teams: TEAMS_TENANT_ID must be set to message people", permanent=True
+            )
         params = CreateConversationParams(
             members=[Account(id=user_id)],
             tenant_id=self.tenant_id,
@@ -159,13 +161,17 @@ class Connector:
             retry = status in (408, 429) or status >= 500
             raise DeliveryError(f"Teams: HTTP {status}", permanent=not retry) from None
         except httpx.HTTPError as failure:
-            raise DeliveryError(f"Teams unreachable ({type(failure).__name__})", permanent=False) from None
+            raise DeliveryError(
+                f"Teams unreachable ({type(failure).__name__})", permanent=False
+            ) from None
 
     async def _bearer(self) -> str:
         """The bot's token from the login endpoint, reused until shortly before it expires."""
         with self._lock:
             if self._token and self._token[1] > time.monotonic():
                 return self._token[0]
+        # The SDK's own client-credentials request to the cloud's login endpoint. Its App uses
+        # MSAL instead, which insists on an https authority and so cannot meet a local fake.
         tokens = BotTokenClient(ClientOptions(timeout=self.timeout), cloud=self.cloud)
         try:
             answer = await tokens.get(self._credentials)
@@ -179,8 +185,10 @@ class Connector:
 
 def _message(card: Card, summary: str) -> MessageActivityInput:
     # The card carries the text; the summary is what a notification or the chat list shows.
-    return MessageActivityInput(
-        summary=summary[:200], attachments=[Attachment(content_type=CARD, content=card)]
+    attachment = Attachment(content_type=CARD, content=card)
+    # `summary` is a Bot Framework activity field the SDK's input model leaves to extra fields.
+    return MessageActivityInput.model_validate(
+        {"summary": summary[:200], "attachments": [attachment]}
     )
 
 
@@ -229,12 +237,16 @@ class TeamsChat:
         """Post TEXT (and its buttons) as a card to a channel or to an officer's personal chat."""
         conversation = self._conversation(channel)
         summary = text.split("\n", 1)[0]
-        self.connector.send(self.service_url, conversation, notice_card(text, actions), summary=summary)
+        self.connector.send(
+            self.service_url, conversation, notice_card(text, actions), summary=summary
+        )
 
     def _conversation(self, recipient: str) -> str:
         email = recipient_email(recipient)
         if email is None:
-            found = self.channels.get(recipient) or (recipient if recipient.startswith("19:") else "")
+            found = self.channels.get(recipient) or (
+                recipient if recipient.startswith("19:") else ""
+            )
             if not found:
                 raise DeliveryError(f"Teams: no channel set for {recipient[:40]}", permanent=True)
             return found
@@ -261,5 +273,8 @@ def teams_chat(settings: Settings, factory: sessionmaker[Session] | None = None)
     channels = parse_channels(str(getattr(settings, "teams_channels", "") or ""))
     service_url = str(getattr(settings, "teams_service_url", "") or PROACTIVE_SERVICE_URL)
     return TeamsChat(
-        connector_for(settings), teams_id_of=teams_ids(factory), channels=channels, service_url=service_url
+        connector_for(settings),
+        teams_id_of=teams_ids(factory),
+        channels=channels,
+        service_url=service_url,
     )

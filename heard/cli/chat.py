@@ -63,7 +63,7 @@ def socket() -> None:
         raise click.ClickException("Set SLACK_APP_TOKEN (xapp-...) and SLACK_BOT_TOKEN (xoxb-...).")
     app = build_app(config, sessions(), socket_mode=True)
     click.echo("Connected to Slack over Socket Mode; Ctrl-C to stop.")
-    SocketModeHandler(app, config.slack_app_token).start()
+    SocketModeHandler(app, config.slack_app_token).start()  # type: ignore[no-untyped-call]
 
 
 def register(cli: click.Group) -> None:

@@ -8,6 +8,7 @@ activity's JWT as the Bot Connector service would, so the code under test checks
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import threading
@@ -34,6 +35,12 @@ def new_key() -> rsa.RSAPrivateKey:
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
+@functools.cache
+def shared_key() -> rsa.RSAPrivateKey:
+    """One key for every fake: making a 2048-bit key takes a noticeable moment."""
+    return new_key()
+
+
 @dataclass(frozen=True)
 class Call:
     """One request: its kind ("activity", "conversation", "token", "keys", "metadata")."""
@@ -47,9 +54,11 @@ class Call:
 
 @dataclass
 class FakeBotConnector:
-    """The server. `fail` maps a kind of call to the HTTP status it should answer with."""
+    """The server. `fail` maps a kind of call to the HTTP status it should answer with;
+    `chats` maps a member's id to their 1:1 chat with the bot (Teams has one per person)."""
 
-    key: rsa.RSAPrivateKey = field(default_factory=new_key)
+    key: rsa.RSAPrivateKey = field(default_factory=shared_key)
+    chats: dict[str, str] = field(default_factory=dict)
     fail: dict[str, int] = field(default_factory=dict)
     calls: list[Call] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -69,8 +78,7 @@ class FakeBotConnector:
 
     @property
     def base(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://127.0.0.1:{self.server.server_port}"
 
     @property
     def service_url(self) -> str:
@@ -121,7 +129,11 @@ class FakeBotConnector:
             return self.fail[call.kind], {"error": {"code": "Failed", "message": "as asked"}}
         if call.kind == "metadata":
             keys = f"{self.base}/v1/.well-known/keys"
-            return 200, {"issuer": ISSUER, "jwks_uri": keys, "id_token_signing_alg_values_supported": ["RS256"]}
+            return 200, {
+                "issuer": ISSUER,
+                "jwks_uri": keys,
+                "id_token_signing_alg_values_supported": ["RS256"],
+            }
         if call.kind == "keys":
             jwk = json.loads(RSAAlgorithm.to_jwk(self.key.public_key()))
             return 200, {"keys": [{**jwk, "kid": KID, "use": "sig", "endorsements": ["msteams"]}]}
@@ -131,11 +143,13 @@ class FakeBotConnector:
             return 401, {"error": {"code": "Unauthorized", "message": "bad bot token"}}
         if call.kind == "conversation":
             member = call.body.get("members", [{}])[0].get("id", "")
-            return 201, {"id": f"a:personal-{member}"}
+            return 201, {"id": self.chats.get(member, f"a:personal-{member}")}
         return 201, {"id": f"activity-{next(self._ids)}"}
 
     def _token(self, call: Call) -> tuple[int, dict[str, Any]]:
-        good = call.body.get("client_id") == APP_ID and call.body.get("client_secret") == APP_PASSWORD
+        good = (
+            call.body.get("client_id") == APP_ID and call.body.get("client_secret") == APP_PASSWORD
+        )
         if not good:
             return 401, {"error": "invalid_client"}
         return 200, {"token_type": "Bearer", "expires_in": 3600, "access_token": BOT_TOKEN}

@@ -22,6 +22,7 @@ from bot.adapters.memory import MemoryBot
 from bot.models import ChecklistItem, Consultation
 from bot.render import Reply, as_text
 from heard.settings import Settings
+from tests.bot.fake_bot_connector import FakeBotConnector
 from tests.bot.fake_slack import FakeSlack
 from tests.bot.helpers_chat import (
     ESCALATION_ANSWERS,
@@ -34,11 +35,13 @@ from tests.bot.helpers_chat import (
 from tests.bot.helpers_slack import (
     SECRET,
     SLACK_IDS,
+    RunAtOnce,
     SlackUser,
     give_slack_ids,
     message_text,
     web_app,
 )
+from tests.bot.helpers_teams import TeamsDriver, teams_user
 from tests.factories import AMIRA, DANIEL, NOW
 
 Values = dict[str, Any]
@@ -188,7 +191,7 @@ def cast(session: Session) -> ChatCast:
     return cast
 
 
-@pytest.fixture(params=["memory", "console", "slack"])
+@pytest.fixture(params=["memory", "console", "slack", "teams"])
 def chat(
     request: pytest.FixtureRequest,
     sessions: sessionmaker[Session],
@@ -200,12 +203,15 @@ def chat(
         yield MemoryDriver(sessions, settings)
     elif request.param == "console":
         yield ConsoleDriver(sessions, settings)
+    elif request.param == "teams":
+        with FakeBotConnector() as connector:
+            yield TeamsDriver(teams_user(settings, engine, sessions, connector))
     else:
         with FakeSlack() as fake:
             slack_settings = settings.with_(
                 slack_bot_token="xoxb-test", slack_signing_secret=SECRET, slack_api_url=fake.api_url
             )
-            app = web_app(settings, slack_settings, engine, process_before_response=True)
+            app = web_app(settings, slack_settings, engine, executor=RunAtOnce())
             yield SlackDriver(SlackUser(app.test_client(), fake), fake)
 
 

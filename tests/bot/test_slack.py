@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.adapters.slack import build_app
+from bot.adapters.slack import COMMANDS as COMMANDS_PATTERN
+from bot.adapters.slack import SCOPES, build_app
 from bot.adapters.slack_chat import SlackChat, slack_chat, slack_ids
+from bot.commands import COMMANDS
 from bot.models import Consultation
 from heard.models import Officer, OutboxMessage
 from heard.notify import DeliveryError, MemoryMailer, make_chat
@@ -21,6 +25,7 @@ from tests.bot.fake_slack import FakeSlack
 from tests.bot.helpers_chat import MANAGER, REQUEST_ANSWERS, ChatCast, chat_cast
 from tests.bot.helpers_slack import (
     SECRET,
+    RunAtOnce,
     SlackUser,
     give_slack_ids,
     message_text,
@@ -56,7 +61,7 @@ def cast(session: Session) -> ChatCast:
 def slack(
     settings: Settings, slack_settings: Settings, engine: Any, fake: FakeSlack, cast: ChatCast
 ) -> SlackUser:
-    app = web_app(settings, slack_settings, engine, process_before_response=True)
+    app = web_app(settings, slack_settings, engine, executor=RunAtOnce())
     return SlackUser(app.test_client(), fake)
 
 
@@ -450,3 +455,15 @@ def _client(fake: FakeSlack) -> Any:
     from slack_sdk import WebClient
 
     return WebClient(token="xoxb-test", base_url=fake.api_url)
+
+
+def test_the_slack_app_manifest_lists_every_command_and_scope_heard_uses() -> None:
+    manifest = (Path(__file__).parents[2] / "slack" / "manifest.yaml").read_text()
+
+    commands = re.findall(r"^\s+- command: (/\w+)$", manifest, re.MULTILINE)
+    scopes = re.findall(r"^\s+- ([a-z:.]+)$", manifest.split("bot:", 1)[1], re.MULTILINE)
+    urls = set(re.findall(r"https://YOUR-HOST/slack/\w+", manifest))
+    assert sorted(commands) == sorted(COMMANDS)
+    assert scopes == list(SCOPES)
+    assert urls == {"https://YOUR-HOST/slack/events", "https://YOUR-HOST/slack/oauth_redirect"}
+    assert all(COMMANDS_PATTERN.match(command) for command in commands)

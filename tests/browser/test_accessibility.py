@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import ConsoleMessage, Page
+from playwright.sync_api import ConsoleMessage, Page, expect
 from playwright.sync_api import Response as PageResponse
 
 from heard.i18n import LANGUAGES, gettext
@@ -104,6 +104,11 @@ def describe(violation: dict) -> str:
     )
 
 
+def send_with_a_mistake(page: Page, code: str, button: str) -> None:
+    press(page, code, button)
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+
+
 def look_at_every_question(page: Page, audit: Audit, respondent: str) -> None:
     """Open each question page by its address, without answering."""
     for number, question in enumerate(questions_of(respondent), start=1):
@@ -118,7 +123,7 @@ def answer_every_question(page: Page, audit: Audit, code: str, respondent: str) 
         name = f"{respondent} question {number} ({question.key})"
         audit.check(name, same_page_as=question.text)
         if number == 1:
-            press(page, code, "Continue")
+            send_with_a_mistake(page, code, "Continue")
             audit.check(f"{name} with an error")
         if question.options:
             page.locator(f"input[name=answer][value='{question.options[0].value}']").check()
@@ -131,11 +136,11 @@ def visit_every_public_page(page: Page, audit: Audit, code: str, invite) -> None
     page.get_by_role("link", name=gettext(code, "Type the code from your letter")).click()
     audit.check("code")
     page.get_by_label(gettext(code, "Type the code from your letter")).fill("1234")
-    press(page, code, "Continue")
+    send_with_a_mistake(page, code, "Continue")
     audit.check("code with an error")
     page.goto("/feedback/open")
     audit.check("open feedback")
-    press(page, code, "Continue")
+    send_with_a_mistake(page, code, "Continue")
     audit.check("open feedback with errors")
 
     for respondent in ("child", "professional"):
@@ -146,19 +151,20 @@ def visit_every_public_page(page: Page, audit: Audit, code: str, invite) -> None
     audit.check("start")
     answer_every_question(page, audit, code, "parent")
     audit.check("contact")
-    press(page, code, "Send feedback")
+    send_with_a_mistake(page, code, "Send feedback")
     audit.check("contact with an error")
     page.locator("input[name=wants_contact][value=no]").check()
     press(page, code, "Send feedback")
     audit.check("thank-you")
 
-    for name, path in [
-        ("used link", parent.path),
-        ("expired link", invite(language=code, days_ago=60).path),
-        ("unknown link", f"/f/{UNKNOWN_TOKEN}"),
-        ("not found", "/no-such-page"),
+    for name, path, status in [
+        ("used link", parent.path, 410),
+        ("expired link", invite(language=code, days_ago=60).path, 410),
+        ("unknown link", f"/f/{UNKNOWN_TOKEN}", 404),
+        ("not found", "/no-such-page", 404),
     ]:
-        page.goto(path)
+        response = page.goto(path)
+        assert response and response.status == status, (name, response and response.status)
         audit.check(name)
 
 

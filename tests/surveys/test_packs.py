@@ -17,17 +17,17 @@ from fontTools.ttLib import TTFont
 from PIL import Image
 
 from heard.i18n import LANGUAGES
-from surveys import packs
+from surveys import packs, pdfdoc
 from surveys.packs import (
     InvitationSheet,
     PackBranding,
-    PackDocument,
     balanced_lines,
     display_code,
     format_when,
     render_pack,
     render_poster,
 )
+from surveys.pdfdoc import PackDocument
 
 BASE = "https://heard.example.org"
 BRANDING = PackBranding(
@@ -133,6 +133,7 @@ def test_every_word_on_a_page_comes_from_the_sheet_the_branding_or_the_catalogue
 ) -> None:
     """Checked in English: fpdf2 cannot always map Bengali and Gurmukhi glyphs back to text."""
     monkeypatch.setattr(packs, "gettext", lambda code, message: message)
+    monkeypatch.setattr(pdfdoc, "gettext", lambda code, message: message)
     messages = _extracted_messages()
     for sheet, text in zip(MIXED, page_texts(render_pack(MIXED, BRANDING)), strict=True):
         sources = [*messages, *dataclasses.astuple(BRANDING), *dataclasses.astuple(sheet)]
@@ -182,6 +183,7 @@ def test_a_language_whose_catalogue_is_empty_prints_in_english_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(packs, "gettext", lambda code, message: message)
+    monkeypatch.setattr(pdfdoc, "gettext", lambda code, message: message)
     (text,) = page_texts(render_pack([make_sheet(language="ur")], BRANDING))
     assert text.count("Tell us what you think of the child protection conference") == 1
     assert "Tuesday 3 June 2025 at 10:30am" in text
@@ -199,6 +201,7 @@ def test_a_translated_right_to_left_sheet_prints_both_languages_and_still_scans(
         return urdu.get(message, message) if code == "ur" else message
 
     monkeypatch.setattr(packs, "gettext", gettext)
+    monkeypatch.setattr(pdfdoc, "gettext", gettext)
     sheet = make_sheet(language="ur")
     pdf = render_pack([sheet], BRANDING)
     (text,), (image,) = page_texts(pdf), pages(pdf)
@@ -254,7 +257,7 @@ def test_a_code_too_long_for_one_line_is_split_into_even_lines() -> None:
 @pytest.mark.parametrize("code", SAMPLES)
 def test_harfbuzz_gives_other_glyphs_than_one_per_letter(code: str) -> None:
     """Arabic script takes joining forms; Bengali and Gurmukhi form conjuncts and reorder."""
-    path = packs.font_file(code)
+    path = pdfdoc.font_file(code)
     buffer = hb.Buffer()
     buffer.add_str(SAMPLES[code])
     buffer.guess_segment_properties()
@@ -333,9 +336,9 @@ def _sample_page(code: str, *, shaping: bool) -> bytes:
         if shaping:
             doc.paragraph(SAMPLES[code], code=code, size=24)
         else:
-            doc.use_face(packs.face_for(code), 24, code=code)
+            doc.use_face(pdfdoc.face_for(code), 24, code=code)
             doc.set_text_shaping(False)
-            doc.cell(packs.CONTENT_WIDTH, 15, SAMPLES[code], align="R" if code in "ar ur" else "L")
+            doc.cell(pdfdoc.CONTENT_WIDTH, 15, SAMPLES[code], align="R" if code in "ar ur" else "L")
         return doc.to_bytes()
 
 
