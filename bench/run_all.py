@@ -8,7 +8,13 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["bench_screening.py", "bench_packs.py", "bench_form.py", "bench_slack_ack.py"]
+BENCHES = [
+    "bench_screening.py",
+    "bench_analysis.py",
+    "bench_packs.py",
+    "bench_form.py",
+    "bench_slack_ack.py",
+]
 
 
 def machine() -> str:

@@ -123,7 +123,8 @@ class ConsultationEvent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id", ondelete="CASCADE"))
     at: Mapped[datetime]
-    kind: Mapped[str] = mapped_column(String(24))  # requested, offered, passed, timed_out, accepted, outcome
+    # requested, offered, passed, timed_out, accepted, outcome
+    kind: Mapped[str] = mapped_column(String(24))
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
     detail: Mapped[str] = mapped_column(Text, default="")
 

@@ -92,7 +92,7 @@ class OutboxStatus(enum.StrEnum):
 
 
 class OutboxMessage(Base):
-    """A notification to send. Written in the transaction that causes it; claimed once by a clock."""
+    """A notification to send, written in the transaction that causes it; claimed once."""
 
     __tablename__ = "outbox_message"
     __table_args__ = (Index("ix_outbox_due", "status", "due_at"),)

@@ -2,9 +2,9 @@
 
 from alembic import context
 
+import bot.models  # noqa: F401
 import heard.models  # noqa: F401  (registers the tables)
 import surveys.models  # noqa: F401
-import bot.models  # noqa: F401
 from heard.db import Base, make_engine
 
 config = context.config

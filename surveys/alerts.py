@@ -107,10 +107,11 @@ def _message(
         [
             subject.removeprefix("Heard: ").capitalize() + ".",
             f"Alert {alert.id}, raised {london(alert.created_at):%d %b %Y %H:%M}.",
-            f"From: a {response.respondent_type} ({'verified invitation' if response.verified else 'open feedback, unverified'}){where}.",
+            f"From: a {response.respondent_type} ({_provenance(response)}){where}.",
             "Why: " + "; ".join(described) + ".",
             f"Read it and acknowledge it here: {staff_link(routing.base_url, alert)}",
-            f"If nobody acknowledges it within {routing.ack_minutes} minutes it goes to the assistant heads of service.",
+            f"If nobody acknowledges it within {routing.ack_minutes} minutes, "
+            "it goes to the assistant heads of service.",
         ]
     )
     return subject, body
@@ -122,7 +123,12 @@ def _where(session: Session, response: Response) -> str:
     conference = session.get(Conference, response.conference_id)
     if conference is None:
         return ""
-    return f", {conference.conference_type} at {conference.site.name} on {london(conference.starts_at):%d %b %Y}"
+    day = f"{london(conference.starts_at):%d %b %Y}"
+    return f", {conference.conference_type} at {conference.site.name} on {day}"
+
+
+def _provenance(response: Response) -> str:
+    return "verified invitation" if response.verified else "open feedback, unverified"
 
 
 def escalate_unacknowledged(session: Session, *, now: datetime, routing: AlertRouting) -> int:
@@ -153,7 +159,8 @@ def escalate_unacknowledged(session: Session, *, now: datetime, routing: AlertRo
         link = staff_link(routing.base_url, alert)
         subject = f"Heard: alert {alert_id} not acknowledged after {routing.ack_minutes} minutes"
         body = (
-            f"Alert {alert_id} ({alert.kind}) was raised at {london(alert.created_at):%H:%M on %d %b %Y} "
+            f"Alert {alert_id} ({alert.kind}) was raised at "
+            f"{london(alert.created_at):%H:%M on %d %b %Y} "
             f"and nobody has acknowledged it yet. Please make sure someone looks at it now: {link}"
         )
         for channel, recipient in (

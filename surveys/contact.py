@@ -1,4 +1,4 @@
-"""Contact details: validated, encrypted at rest with Fernet, readable only through an audited call."""
+"""Contact details: validated, encrypted at rest (Fernet), read only through an audited call."""
 
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from surveys.screening_guard import alternation
+from surveys.screening_signals import broad_reasons
 from surveys.screening_lexicon import (
     ENGLISH_BENIGN,
     NEARBY_PERSONS,
@@ -44,6 +45,9 @@ REASONS: dict[str, str] = {
     "substance_risk_to_child": "a carer's drink or drug use is putting a child at risk",
     "honour_based_abuse": "forced marriage, FGM or so-called honour-based abuse",
     "person_near_harm": "no specific rule, but a person is named next to a sign of harm or fear",
+    "concern_near_person": "no specific rule, but a person or a child's home or night is named "
+    "near a broad sign of concern (fear, hurt, body, drink, control, threats, going missing)",
+    "distress": "no specific rule, but the respondent says they are in distress or asks for help",
 }
 
 
@@ -198,7 +202,12 @@ _PROBES = {
     "gurmukhi": re.compile("[\u0a00-\u0a7f]"),
     "bengali": re.compile("[\u0980-\u09ff]"),
 }
-_Rules = tuple[tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]], ...]
+# Per script: the probe for the script, one pattern matching the space before every word where
+# any reason's rule matches (most answers have none, and one scan is cheaper than one per
+# reason), and each reason's pattern, then tried only at those places.
+_Rules = tuple[
+    tuple[re.Pattern[str], re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]], ...
+]
 
 
 def _native(lexicon: Lexicon, reason: str, wrap: str = _WORD_WRAP) -> list[str]:
@@ -232,6 +241,7 @@ def _rules() -> _Rules:
     return tuple(
         (
             _PROBES[script],
+            re.compile(" (?=" + alternation([p for ps in by_reason.values() for p in ps]) + ")"),
             tuple(
                 (reason, re.compile(" " + alternation(parts)))
                 for reason, parts in by_reason.items()
@@ -260,9 +270,15 @@ def _without_idioms(padded: str) -> str:
 def _reasons_in(padded: str) -> set[str]:
     """Every reason whose rules match, for each script present in the text."""
     found: set[str] = set()
-    for probe, rules in _rules():
-        if probe.search(padded):
-            found.update(reason for reason, rule in rules if rule.search(padded))
+    for probe, anything, rules in _rules():
+        if not probe.search(padded):
+            continue
+        starts = [match.start() for match in anything.finditer(padded)]
+        for reason, rule in rules:
+            for start in starts:
+                if rule.match(padded, start):
+                    found.add(reason)
+                    break
     return found
 
 
@@ -296,6 +312,9 @@ def screen_text(text: str, language: str | None = None) -> ScreeningResult:
         return ScreeningResult(True, tuple(sorted(found)))
     if _person_near_harm(padded):
         return ScreeningResult(True, ("person_near_harm",))
+    broad = broad_reasons(padded)
+    if broad:
+        return ScreeningResult(True, broad)
     return NOTHING
 
 

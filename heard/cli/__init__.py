@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from heard.cli import alerts, chat, conferences, invitations, officers, rota, run, screen
+from heard.cli import alerts, analyse, chat, conferences, invitations, officers, rota, run, screen
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -12,7 +12,7 @@ def cli() -> None:
     """Heard: feedback by QR code, chat-ops and digests for child protection conferences."""
 
 
-for module in (conferences, invitations, officers, rota, screen, alerts, chat, run):
+for module in (conferences, invitations, officers, rota, screen, analyse, alerts, chat, run):
     module.register(cli)
 
 

@@ -1,4 +1,4 @@
-"""`heard alerts list|show|ack|contacted`: the alerts queue from a terminal (staff pages come later)."""
+"""`heard alerts list|show|ack|contacted`: the alerts queue in a terminal."""
 
 from __future__ import annotations
 
@@ -45,7 +45,8 @@ def show(alert_id: int, by: str) -> None:
         questionnaire = questionnaire_for(response.respondent_type, response.conference_type)
         click.echo(f"Alert {alert.id} ({alert.kind}): {', '.join(alert.reasons)}")
         click.echo(
-            f"A {response.respondent_type}, answered in {response.language}, {london(response.submitted_at):%d %b %Y %H:%M}"
+            f"A {response.respondent_type}, answered in {response.language}, "
+            f"{london(response.submitted_at):%d %b %Y %H:%M}"
         )  # type: ignore[arg-type]
         for answer in response.answers:
             question = questionnaire.question(answer.question_key)

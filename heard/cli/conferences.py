@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from bot.checklist import ensure_checklists
 from sqlalchemy.orm import Session
 from tqdm import tqdm
 
+from bot.checklist import ensure_checklists
 from heard.cli.common import settings, unit_of_work
 from heard.clock import utcnow
 from surveys.schedule import ImportReport, ScheduleRejected, import_schedule, read_csv

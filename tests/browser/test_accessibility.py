@@ -3,6 +3,8 @@ has one h1, a unique title, the language's lang and dir, unique ids, and no cons
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import ConsoleMessage, Page, expect
@@ -18,9 +20,10 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
     "resultTypes": ["violations"],
 }
-# Axe.run() hands back axe's whole result (every rule that passed, too): hundreds of kilobytes
-# to serialise on each page. Only the violations are needed.
-RUN_AXE = "options => axe.run(document, options).then(results => results.violations)"
+# Axe.run() waits for axe and hands back its whole result (every rule that passed, too). Instead
+# axe is started, another language's walk goes on meanwhile, and only the violations come back.
+START_AXE = "options => { window.heardAxe = axe.run(document, options).then(r => r.violations); }"
+AXE_VIOLATIONS = "() => window.heardAxe"
 REPORT_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", event =>
   console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`));"""
 # One round trip for the page checks that axe does not make.
@@ -64,16 +67,17 @@ class Audit:
         if response.request.resource_type != "document" and response.status >= 400:
             self.errors.append(f"{response.status} for {response.url}")
 
-    def check(self, name: str, *, same_page_as: str = "") -> None:
-        """Check the page now shown; SAME_PAGE_AS names a page it may share its title with."""
+    def check(self, name: str, *, same_page_as: str = "") -> Iterator[None]:
+        """Check the page now shown, pausing while axe runs; SAME_PAGE_AS names a page it may
+        share its title with."""
         self.page.wait_for_load_state()
-        found = [*self._axe(), *self._structure(same_page_as or name), *self.errors]
+        self.page.evaluate(START_AXE, AXE_OPTIONS)
+        yield
+        violations = self.page.evaluate(AXE_VIOLATIONS)
+        found = [*map(describe, violations), *self._structure(same_page_as or name), *self.errors]
         self.errors.clear()
         where = f"[{self.language.code}] {name} at {self.page.url}"
         self.problems += [f"{where}: {problem}" for problem in found]
-
-    def _axe(self) -> list[str]:
-        return [describe(violation) for violation in self.page.evaluate(RUN_AXE, AXE_OPTIONS)]
 
     def _structure(self, identity: str) -> list[str]:
         facts, problems = self.page.evaluate(PAGE_FACTS), []
@@ -109,53 +113,57 @@ def send_with_a_mistake(page: Page, code: str, button: str) -> None:
     expect(page.locator(".govuk-error-summary")).to_be_visible()
 
 
-def look_at_every_question(page: Page, audit: Audit, respondent: str) -> None:
+def look_at_every_question(audit: Audit, respondent: str) -> Iterator[None]:
     """Open each question page by its address, without answering."""
     for number, question in enumerate(questions_of(respondent), start=1):
-        page.goto(f"/feedback/q/{question.key}")
-        audit.check(f"{respondent} question {number} ({question.key})", same_page_as=question.text)
+        audit.page.goto(f"/feedback/q/{question.key}")
+        name = f"{respondent} question {number} ({question.key})"
+        yield from audit.check(name, same_page_as=question.text)
 
 
-def answer_every_question(page: Page, audit: Audit, code: str, respondent: str) -> None:
+def answer_every_question(audit: Audit, respondent: str) -> Iterator[None]:
     """Check each question page and answer it; send the first one blank to see its error."""
+    page, code = audit.page, audit.language.code
     page.get_by_role("button", name=gettext(code, "Start now")).click()
     for number, question in enumerate(questions_of(respondent), start=1):
         name = f"{respondent} question {number} ({question.key})"
-        audit.check(name, same_page_as=question.text)
+        yield from audit.check(name, same_page_as=question.text)
         if number == 1:
             send_with_a_mistake(page, code, "Continue")
-            audit.check(f"{name} with an error")
+            yield from audit.check(f"{name} with an error")
         if question.options:
             page.locator(f"input[name=answer][value='{question.options[0].value}']").check()
         press(page, code, "Continue")
 
 
-def visit_every_public_page(page: Page, audit: Audit, code: str, invite) -> None:
+def visit_every_public_page(audit: Audit, invite) -> Iterator[None]:
+    """Walk every public page in the audit's language, pausing at each while axe runs."""
+    page, code = audit.page, audit.language.code
     page.goto(f"/?lang={code}")
-    audit.check("index")
+    yield from audit.check("index")
     page.get_by_role("link", name=gettext(code, "Type the code from your letter")).click()
-    audit.check("code")
+    yield from audit.check("code")
     page.get_by_label(gettext(code, "Type the code from your letter")).fill("1234")
     send_with_a_mistake(page, code, "Continue")
-    audit.check("code with an error")
+    yield from audit.check("code with an error")
     page.goto("/feedback/open")
-    audit.check("open feedback")
+    yield from audit.check("open feedback")
     send_with_a_mistake(page, code, "Continue")
-    audit.check("open feedback with errors")
+    yield from audit.check("open feedback with errors")
 
     for respondent in ("child", "professional"):
         page.goto(invite(respondent, language=code).path)
-        look_at_every_question(page, audit, respondent)
+        yield from look_at_every_question(audit, respondent)
     parent = invite("parent", language=code)
     page.goto(parent.path)
-    audit.check("start")
-    answer_every_question(page, audit, code, "parent")
-    audit.check("contact")
+    yield from audit.check("start")
+    yield from answer_every_question(audit, "parent")
+    yield from audit.check("contact")
     send_with_a_mistake(page, code, "Send feedback")
-    audit.check("contact with an error")
+    yield from audit.check("contact with an error")
     page.locator("input[name=wants_contact][value=no]").check()
     press(page, code, "Send feedback")
-    audit.check("thank-you")
+    yield from audit.check("thank-you")
 
     for name, path, status in [
         ("used link", parent.path, 410),
@@ -165,11 +173,23 @@ def visit_every_public_page(page: Page, audit: Audit, code: str, invite) -> None
     ]:
         response = page.goto(path)
         assert response and response.status == status, (name, response and response.status)
-        audit.check(name)
+        yield from audit.check(name)
 
 
-@pytest.mark.parametrize("code", list(LANGUAGES))
-def test_every_public_page_is_accessible_and_well_formed_in(page, invite, code):
-    audit = Audit(page, code)
-    visit_every_public_page(page, audit, code, invite)
-    assert not audit.problems, "\n".join(audit.problems)
+def side_by_side(*walks: Iterator[None]) -> None:
+    """Take each walk a page at a time, so one page's axe run overlaps the other's next page."""
+    going = list(walks)
+    while going:
+        going = [walk for walk in going if next(walk, StopIteration) is not StopIteration]
+
+
+CODES = list(LANGUAGES)
+PAIRS = [tuple(CODES[i : i + 2]) for i in range(0, len(CODES), 2)]
+
+
+@pytest.mark.parametrize("codes", PAIRS, ids="+".join)
+def test_every_public_page_is_accessible_and_well_formed_in(open_context, invite, codes):
+    audits = [Audit(open_context().new_page(), code) for code in codes]
+    side_by_side(*(visit_every_public_page(audit, invite) for audit in audits))
+    problems = [problem for audit in audits for problem in audit.problems]
+    assert not problems, "\n".join(problems)

@@ -172,8 +172,10 @@ def test_an_arabic_page_is_mirrored_with_radios_and_the_back_link_on_the_right(p
     page.goto(invite("parent", language="ar").path)
     page.get_by_role("button", name=gettext("ar", "Start now")).click()
     width = page.viewport_size["width"]
+    radios = page.locator("input[name=answer]").all()
+    assert radios
 
-    for radio in page.locator("input[name=answer]").all():
+    for radio in radios:
         label = page.locator(f"label[for='{radio.get_attribute('id')}']")
         text_right = label.evaluate(
             "label => { const r = document.createRange(); r.selectNodeContents(label);"

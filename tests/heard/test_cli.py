@@ -11,8 +11,7 @@ import time_machine
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from heard.cli import cli
-from heard.cli import common
+from heard.cli import cli, common
 from heard.models import AuditEntry, Conference
 from surveys.models import ContactRequest
 from tests.factories import NOW
