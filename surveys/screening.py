@@ -3,6 +3,8 @@
 Conservative by design: a missed disclosure is far worse than a false alarm, so every language's
 lexicon runs over every text whatever language the page was in (people type in another language,
 mix scripts, or write Urdu and Punjabi in Latin letters). Pure Python, no network, no models.
+When no specific rule fires, broad signals (`surveys.screening_signals`: a person near a concern
+word, first-person distress) trade some precision for recall on phrasings no rule names.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from surveys.screening_guard import alternation
-from surveys.screening_signals import broad_reasons
 from surveys.screening_lexicon import (
     ENGLISH_BENIGN,
     NEARBY_PERSONS,
@@ -30,6 +31,7 @@ from surveys.screening_lexicon_scripts import (
     SCRIPT_BENIGN,
     URDU_SHAHMUKHI,
 )
+from surveys.screening_signals import broad_reasons
 
 REASONS: dict[str, str] = {
     "physical_harm": "a child or adult is being hit or hurt",

@@ -36,16 +36,19 @@ NEAR_PROCESS = 5  # a concern word this close to a process word is about the pro
 # ---------------------------------------------------------------- people around the child
 PERSON_EN = (
     r"he|she|hes|shes|him|someone|somebody|some one|"
-    r"(?:step ?)?(?:dad|daddy|dads|father|fathers|mum|mummy|mums|mam|mams|mom|moms|mother|"
-    r"mothers|parents?|brothers?|sisters?|stepdads?|stepmums?|stepfathers?|stepmothers?|stepbrothers?|"
+    r"(?:step ?)?(?:dad|daddy|daddys|dads|mummys|nans|grandads|uncles|father|fathers|mum|mummy|"
+    r"mums|mam|mams|mom|moms|mother|"
+    r"mothers|parents?|brothers?|sisters?|stepdads?|stepmums?|stepfathers?|stepmothers?|"
+    r"stepbrothers?|"
     r"stepsisters?)|"
-    r"boy|girl|uncles?|aunts?|aunties?|aunty|cousins?|grandad|grandads|granddad|grandpa|grandma|grandmas|"
+    r"boy|girl|uncles?|aunts?|aunties?|aunty|cousins?|grandad|grandads|granddad|grandpa|grandma|"
+    r"grandmas|"
     r"nan|nans|nana|grandfather|grandmother|partners?|husbands?|wife|boyfriends?|girlfriends?|"
     r"bf|bfs|ex|exs|fella|fellas|man|men|mans|lads|boys|older (?:boys|lads|men|man|kids)|"
     r"friends? of|neighbours?|lodgers?|carers?|landlord|her (?:dad|mum|partner|boyfriend)"
 )
 PERSON_PL = (
-    r"on|ona|oni|one|jego|go|jej|ich|ktos|maz|meza|mezem|mezowi|partner\w*|chlopak\w*|konkubent\w*|"
+    r"ona|oni|jego|jej|ktos|maz|meza|mezem|mezowi|partner\w*|chlopak\w*|konkubent\w*|"
     r"ojciec|ojca|ojcem|ojczym\w*|tata|taty|tato|tatus\w*|mama|mamy|mame|matka|matki|wuj\w*|"
     r"brat|brata|bratem|brac\w*|siostr\w*|kuzyn\w*|dziad\w*|babci\w*|sasiad\w*|facet\w*|"
     r"mezczyzn\w*|kolega\w*|koledz\w*|znajom\w*"
@@ -56,13 +59,13 @@ PERSON_RO = (
     r"barbat\w*|vecin\w*|prieten\w*|baiet\w*"
 )
 PERSON_SO = (
-    r"nin\w*|aab\w*|hooy\w*|adeer\w*|abti\w*|walaal\w*|isag\w*|iyad\w*|iyag\w*|saaxiib\w*|"
-    r"qof\w*|rag\w*|wiil\w*|odey\w*|oday\w*|eedo\w*|habaryar\w*"
+    r"nin|nink\w*|aab\w*|hooy\w*|adeer\w*|abti\w*|walaal\w*|isag\w*|iyad\w*|iyag\w*|saaxiib\w*|"
+    r"qof\w*|rag|ragg\w*|wiil\w*|odey\w*|oday\w*|eedo\w*|habaryar\w*"
 )
 PERSON_SA_LATN = (
     r"shohar|shauhar|shohor|khawand|khavand|gharwala|gharwale|pati|abbu|abba|ammi|ammy|amma|"
     r"papa|chacha|chachu|mamu|mamoo|taya|tayya|phupha|khalu|bhai|bhaiya|behen|bhen|dost|"
-    r"larke|larkay|larka|munde|munda|banda|bande|aadmi|admi|woh|wo|oh|usne|usnay|unhone|"
+    r"larke|larkay|larka|munde|munda|banda|bande|aadmi|admi|woh|usne|usnay|unhone|"
     r"unhon|uss|ous|koi|sasur|saas|devar|dewar|jeth|boyfriend|sotela|sotele|soteli"
 )
 PERSON_LATIN = "|".join((PERSON_EN, PERSON_PL, PERSON_RO, PERSON_SO, PERSON_SA_LATN))
@@ -86,9 +89,12 @@ PERSON_BENGALI = (
 
 # Child-voice and home markers: stand in for a person next to a STRONG concern word.
 CONTEXT_LATIN = (
-    r"at night|in the night|every night|at home|in the house|in my room|my bedroom|in my bed|"
-    r"his|when mum(?:s| is)? out|when (?:he|she|they) (?:comes?|gets?) (?:in|home|back)|after school|"
-    r"comes? in(?:to)?|(?:makes?|made) me(?! want| wanna| feel)|w domu|w nocy|acasa|noaptea|in casa|guri\w*|habeen\w*|"
+    r"at night|in the night|every night|all night|through the night|at home|in the house|"
+    r"in my room|my bedroom|in my bed|"
+    r"his|when mum(?:s| is)? out|when (?:he|she|they) (?:comes?|gets?) (?:in|home|back)|"
+    r"after school|"
+    r"comes? in(?:to)?|(?:makes?|made) me(?! want| wanna| feel)|w domu|w nocy|acasa|noaptea|"
+    r"in casa|guri\w*|habeen\w*|"
     r"ghar|raat|raat ko"
 )
 CONTEXT_ARABIC = r"گھر|رات|کمرے|البیت|البيت|بيت|الليل|ليلا|غرف"
@@ -98,6 +104,12 @@ CONTEXT_BENGALI = r"বাড়ি|বাসা|রাতে|ঘরে"
 # ---------------------------------------------------------------- concern words
 # STRONG: signs of harm or fear on their own. WEAK: signs only next to a person.
 STRONG_EN = (
+    # round 2 (added after the probe's held-out rows were first run): more ways of hurting,
+    # destroying things, punishing, and hiding it
+    r"pinch\w*|squeez\w*|shake|shakes|shaking|shaken|shook|throw\w*|threw|drag\w*|bites|biting|"
+    r"scratch\w*|twist\w*|(?:hold\w*|held|pin\w*) (?:me|us|him|her|them) down|wound up|"
+    r"in a (?:mood|rage|state)|stand in the corner|so (?:nobody|no one|noone) (?:sees|knows|can)|"
+    r"smash\w*|breaks|breaking|broke|fist|"
     r"scared|scard|scary|scares|afraid|frighten\w*|fright|terrif\w*|petrified|panic\w*|fear\w*|"
     r"hurt\w*|pain\w*|bruis\w*|blood\w*|bleed\w*|injur\w*|burn\w*|hit|hits|hitting|beat\w*|"
     r"punish\w*|belt|smack\w*|slap\w*|kick\w*|punch\w*|chok\w*|strangl\w*|by the neck|throat|"
@@ -110,7 +122,8 @@ STRONG_EN = (
     r"starv\w*|no heating|no gas|no electric\w*|freezing|"
     r"police|999|ambulance|hospital|a and e|knife|knives|weapon\w*|gun|guns|"
     r"die(?! for| of)|dies|died|dead|death|kill\w*|suicid\w*|"
-    r"never see (?:\w+ ){0,2}again|if (?:i|we|you|anyone|someone|she|he) (?:\w+ )?tells?|finds? out|"
+    r"never see (?:\w+ ){0,2}again|if (?:i|we|you|anyone|someone|she|he) (?:\w+ )?tells?|"
+    r"finds? out|"
     r"run away|ran away|running away|missing|not (?:go|going|come|coming) (?:back )?home|"
     r"dont want to go (?:back )?home|cant go back|nowhere to (?:go|stay|sleep)|sofa surf\w*|"
     r"threat\w*|or else|take the (?:kids|children|baby)|send (?:me|us|them|her|him) back|"
@@ -118,31 +131,38 @@ STRONG_EN = (
     r"wets? (?:himself|herself|themselves|the bed)|wet (?:himself|herself|the bed)|unsafe|not safe"
 )
 WEAK_EN = (
+    r"plays? (?:doctors|games?|tickl\w*)|tickl\w*|cuddl\w*|lifts?|sweets|comes? back quiet|"
+    r"sleeps? all day|(?:wont|doesnt|does not|dont) wake up|make (?:our|my|their) own|"
     r"touch\w*|kiss\w*|body|private\w*|bed|beds|bedroom|bath|bathroom|shower\w*|undress\w*|"
     r"naked|nude\w*|lap|photos?|pictures?|pics|videos?|secret\w*|dont tell|not to tell|"
     r"cant tell|special (?:girl|boy|friend)|game|"
     r"phone|passport|money|cash|bank card|card|wages|pay|payday|benefits|messages|"
     r"watch\w*|follow(?:s|ed|ing)? (?:me|us|her|him|them|my)|track\w*|check\w*|"
-    r"left with|leaves (?:us|them|me|him|her)|goes out|went out|out all night|turns? up|outside the house|parking outside|"
+    r"left with|leaves (?:us|them|me|him|her)|goes out|went out|out all night|turns? up|"
+    r"outside the house|parking outside|"
     r"knows where|where we (?:are|live)|cold|dirty|nappy|"
     r"makes? me|made me|comes? in(?:to)?|packages|parcels|trainers|gifts|older|car|cars|"
     r"staying at|sleep(?:ing)? (?:at|somewhere|on)|go out|see (?:my|our) family|medication|"
     r"moved back|back in|nobody knows|no one knows"
 )
 STRONG_PL = (
-    r"boj\w*|boi\w*|bal\w*|strach\w*|przeraz\w*|bije|bija|bil|bila|bic|uderz\w*|krzywd\w*|"
+    r"boj\w*|boi sie|bal|bala|balam|balem|balismy|baly|bali|strach\w*|przeraz\w*|bije|bija|bil|"
+    r"bila|bic|uderz\w*|krzywd\w*|"
     r"siniak\w*|bol|krew|pije|pija|pil|pila|pijan\w*|alkohol\w*|wodk\w*|narkot\w*|krzycz\w*|"
     r"wrzeszcz\w*|zlosc\w*|agres\w*|zamyk\w*|zamkn\w*|nie pozwala|glod\w*|policj\w*|szpital\w*|"
     r"karetk\w*|noz|noz\w*|bron|zabi\w*|zabij\w*|smierc\w*|umrz\w*|grozi\w*|groz\w*|ucie\w*|"
     r"wywiez\w*|sama w domu|sam w domu|nie ma jedzenia|nie bezpieczn\w*|niebezpieczn\w*"
 )
 WEAK_PL = (
-    r"dotyk\w*|zdjec\w*|film\w*|nag\w*|przebiera\w*|kapiel\w*|lozk\w*|sekret\w*|tajemnic\w*|"
+    r"kaz\w*|kolan\w*|"
+    r"dotyk\w*|zdjec\w*|filmuje\w*|nago|nagi\w*|przebiera\w*|kapiel\w*|lozk\w*|sekret\w*|"
+    r"tajemnic\w*|"
     r"telefon\w*|pieniadz\w*|wyplat\w*|karte|karta|paszport\w*|sledz\w*|sprawdza\w*|zabiera\w*|"
     r"zimn\w*|wraca\w*"
 )
 STRONG_RO = (
-    r"frica|fric\w*|teama|speri\w*|ma tem|se teme|loveste|lovit\w*|loves\w*|bate|batut\w*|bataie|"
+    r"frica|fric\w*|teama|speri\w*|ma tem|se teme|loveste|lovesc|lovea|lovit\w*|bate|batut\w*|"
+    r"bataie|"
     r"curea|durer\w*|vanat\w*|sange|bea|beat|beata|baut|alcool\w*|drog\w*|tipa|tipat\w*|urla\w*|"
     r"furie|nervos|incui\w*|inchi\w*|nu ma lasa|nu ne lasa|foame|flamand\w*|fara mancare|"
     r"politi\w*|spital\w*|ambulant\w*|cutit\w*|arma|omor\w*|ucid\w*|moar\w*|murit|mor|sinucid\w*|"
@@ -153,19 +173,24 @@ WEAK_RO = (
     r"telefon\w*|bani|salariu\w*|pasaport\w*|urmares\w*|verifica\w*|singur\w*|frig|mancare"
 )
 STRONG_SO = (
-    r"baq\w*|cabsi\w*|garaac\w*|dil\w*|dhaawac\w*|dhiig\w*|xanuun\w*|khamri\w*|sakhraan\w*|"
+    r"baq\w*|cabsi\w*|garaac\w*|dil|dila\w*|dilay\w*|dilo|dhaawac\w*|dhiig\w*|xanuun\w*|khamri\w*|"
+    r"sakhraan\w*|"
     r"daroog\w*|qayli\w*|xanaaq\w*|xir\w*|gaajo\w*|boolis\w*|isbitaal\w*|mindi|hub|dhimas\w*|"
     r"hanjab\w*|carar\w*|soomaaliya|dalka|cunto ma|ma helaan|qabow"
 )
 WEAK_SO = r"taabt\w*|sawir\w*|taleefan\w*|lacag\w*|baasaboor\w*|kali\w*|cunto|qaad\w*"
 STRONG_SA_LATN = (
-    r"dar|darr|darta|darti|darte|darr?lag\w*|khauf|maar\w*|mar\w*|peet\w*|kutt\w*|chot\w*|"
+    r"dar|darr|darta|darti|darte|darr?lag\w*|khauf|maar\w*|mar(?:ta|ti|te|tay|da|di|de|ega|enge|"
+    r"na|ne)|"
+    r"mar ja\w*|"
+    r"peet(?:a|e|i|ta|ti|te|na)|kutt\w*|chot\w*|"
     r"zakhm\w*|khoon|nasha|nashe|nashay|sharab\w*|daru|cheekh\w*|gussa|ghussa|band kar\w*|"
     r"cheen\w*|bhook\w*|bhukh\w*|khana nahi|police|hospital|chaku|chhuri|churi|khudkushi|"
     r"bhaag\w*|bhag\w*|ghar nahi|dhamki\w*|dhamkian|pakistan|india|bangladesh|watan|"
     r"nahi jane|nahi aata|nahi aati|jane nahi"
 )
 WEAK_SA_LATN = (
+    r"gaari|gari|gaadi|gadi|bithat\w*|"
     r"phone|passport|paise|paisay|paisa|akel\w*|kamre\w*|bistar|tasveer\w*|photo\w*|bhej\w*|"
     r"le ja\w*|lay ja\w*|chhu\w*|haath|bahar|raat"
 )
@@ -212,14 +237,18 @@ PROCESS_LATIN = (
     r"shir\w*|kulan\w*|warbixin\w*|guddoomiy\w*|turjubaan\w*|maxkamad\w*|"
     r"meeting|social worker|report|court|care mein|le jayenge|le jaenge"
 )
-PROCESS_ARABIC = r"بچے (?:\S+ ){0,2}لے (?:لیں|جائیں)|سوشل سروس|يأخذوا أطفال|میٹنگ|میٹینگ|اجلاس|رپورٹ|سوشل ورکر|عدالت|اجتماع|الاجتماع|تقرير|رئيس|المترجم|محكمة|المحكمة|الأخصائي"
+PROCESS_ARABIC = (
+    r"بچے (?:\S+ ){0,2}لے (?:لیں|جائیں)|سوشل سروس|يأخذوا أطفال|میٹنگ|میٹینگ|اجلاس|رپورٹ|سوشل ورکر|"
+    r"عدالت|اجتماع|الاجتماع|تقرير|رئيس|المترجم|محكمة|المحكمة|الأخصائي"
+)
 PROCESS_GURMUKHI = r"ਬੱਚੇ ਲੈ ਜਾਣ|ਮੀਟਿੰਗ|ਰਿਪੋਰਟ|ਸੋਸ਼ਲ ਵਰਕਰ|ਅਦਾਲਤ|ਦੁਭਾਸ਼ੀ"
 PROCESS_BENGALI = r"বাচ্চাদের নিয়ে যাবে|মিটিং|রিপোর্ট|সোশ্যাল ওয়ার্কার|সভা|কনফারেন্স|আদালত"
 
 DISTANCE = (
     r"years ago|year ago|in the past|used to|last year|in (?:19|20)[0-9][0-9]|sober|"
     r"(?:was|were|been|has been|have been) (?:dealt with|investigated|resolved|closed)|"
-    r"already|alleged|accident\w*|(?:was|were) from (?:football|playing|sport|a fall|the trampoline)|"
+    r"already|alleged|accident\w*|(?:was|were) from (?:football|playing|sport|a fall|"
+    r"the trampoline)|"
     r"allegations?|the report (?:said|says)|before the (?:kids|children|baby) "
     r"(?:was|were) born|never (?:hurt|hit|touched|harmed)|has never|have never|sprzed lat|"
     r"dawno|in trecut|cu ani in urma|pehle|purani|پرانی|پہلے|سابقا|منذ سنوات"
@@ -231,6 +260,9 @@ PRESENT = (
 
 # ---------------------------------------------------------------- first-person distress
 DISTRESS_LATIN = (
+    r"things are (?:really |so |very )?bad|need someone to (?:come|help|talk)|"
+    r"(?:thinking|think|thought|thinks) (?:about|of) (?:jumping|dying|ending|killing|taking)|"
+    r"(?:sleeping|slept|sleep) (?:in|on) (?:my|the|a) (?:car|bus|street|streets|park|stairs)|"
     r"i (?:cant|can not|cannot) cope|(?:im|i am) not coping|(?:i )?(?:cant|can not|cannot) "
     r"(?:go on|keep going|take (?:it|any ?more)|do this any ?more|carry on)|"
     r"(?:im|i am|i feel|i dont feel|i do not feel|we are|were|we dont feel) (?:not )?safe|"
@@ -250,16 +282,39 @@ DISTRESS_LATIN = (
     r"vreau sa dispar|i caawiya|caawimaad|madad karo|madad chahiye|bachao|mujhe bachao"
 )
 DISTRESS_SCRIPTS = (
-    r"مدد کر|مدد چاہی|مجھے بچا|ہمیں بچا|برداشت نہیں|ساعدوني|ساعدني|أنقذوني|انقذوني|لا أستطيع التحمل|"
-    r"ਮਦਦ ਕਰ|ਬਚਾ ਲ|ਸਹਿ ਨਹੀਂ|সাহায্য করুন|বাঁচান|আর পারছি না|সহ্য করতে পারছি না"
+    r"مدد کریں|مدد کرو|میری مدد|ہماری مدد|مدد چاہی|مجھے بچا|ہمیں بچا|برداشت نہیں|ساعدوني|ساعدني|"
+    r"أنقذوني|انقذوني|لا أستطيع التحمل|"
+    r"ਮਦਦ ਕਰੋ|ਮੇਰੀ ਮਦਦ|ਸਾਡੀ ਮਦਦ|ਬਚਾ ਲ|ਸਹਿ ਨਹੀਂ|সাহায্য করুন|বাঁচান|আর পারছি না|সহ্য করতে পারছি না"
 )
 
 
-def _latin(body: str) -> str:
-    return f"(?:{body})(?![a-z0-9])"
+def _split(body: str) -> list[str]:
+    """The top-level alternatives of BODY, so that each can be bucketed by how it starts."""
+    parts, depth, start, escaped = [], 0, 0, False
+    for i, ch in enumerate(body):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+    return [*parts, body[start:]]
 
 
-def _native(body: str, arabic: bool = False, whole: bool = False) -> str:
+def _latin(body: str) -> list[str]:
+    return [f"(?:{part})(?![a-z0-9])" for part in _split(body)]
+
+
+def _native(body: str, arabic: bool = False, whole: bool = False) -> list[str]:
+    return [_native_one(part, arabic, whole) for part in _split(body)]
+
+
+def _native_one(body: str, arabic: bool, whole: bool) -> str:
     from surveys.screening import fold_pattern
 
     folded = f"(?:{fold_pattern(body)})"
@@ -273,9 +328,9 @@ def _native(body: str, arabic: bool = False, whole: bool = False) -> str:
 _ARABIC_ENDINGS = "(?:ي|ى|ه|ها|هم|نا|و|وه|ك|کی|کا|کے|ں|وں|ی|ا)?"  # ا: Arabic accusative
 
 
-def _compile(*parts: str) -> re.Pattern[str]:
+def _compile(*parts: list[str]) -> re.Pattern[str]:
     """One bucketed pattern matching at the space before any word where a part matches."""
-    return re.compile(" (?=" + alternation(list(parts)) + ")")
+    return re.compile(" (?=" + alternation([p for ps in parts for p in ps]) + ")")
 
 
 @functools.cache
@@ -332,28 +387,26 @@ def _process(padded: str) -> list[int]:
     if not found:
         return found
     words = padded.split()
-    return [
-        i
-        for i in found
-        if not any(j >= 0 and words[j] in _ANCHORS for j in (i - 1, i - 2))
-    ]
+    return [i for i in found if not any(j >= 0 and words[j] in _ANCHORS for j in (i - 1, i - 2))]
 
 
 def broad_reasons(padded: str) -> tuple[str, ...]:
     """The broad signals in a normalised, padded text: `distress`, `concern_near_person`."""
     pats = patterns()
-    process = _process(padded)
     distress = _indices(pats["distress"], padded)
+    process = _process(padded) if distress else []
     if any(all(abs(d - p) > NEAR_PROCESS + 2 for p in process) for d in distress):
         return ("distress",)
-    strong = _indices(pats["strong"], padded)
-    weak = _indices(pats["weak"], padded)
-    if not strong and not weak:
-        return ()
+    # Cheapest first: most answers name no person and no home or night at all.
     persons = _indices(pats["person"], padded)
-    contexts = _indices(pats["context"], padded) if strong else []
+    contexts = _indices(pats["context"], padded)
     if not persons and not contexts:
         return ()
+    strong = _indices(pats["strong"], padded)
+    weak = _indices(pats["weak"], padded) if persons else []
+    if not strong and not weak:
+        return ()
+    process = _process(padded)
     if process:
         strong = [s for s in strong if all(abs(s - p) > NEAR_PROCESS for p in process)]
         weak = [w for w in weak if all(abs(w - p) > NEAR_PROCESS for p in process)]

@@ -40,3 +40,11 @@ def unit_of_work() -> Iterator[Session]:
             yield session
     except HeardError as refusal:
         raise click.ClickException(str(refusal)) from None
+
+
+def reset() -> None:
+    """Forget the cached settings and close the database (tests change the environment)."""
+    if sessions.cache_info().currsize:
+        sessions().kw["bind"].dispose()
+    sessions.cache_clear()
+    settings.cache_clear()

@@ -475,8 +475,7 @@ def test_heard_chat_runs_the_console_for_the_officer_named(
     monkeypatch: pytest.MonkeyPatch, database_url: str, cast: ChatCast
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", database_url)
-    common.settings.cache_clear()
-    common.sessions.cache_clear()
+    common.reset()
     group = click.Group()
     chat_cli.register(group)
     try:
@@ -484,8 +483,7 @@ def test_heard_chat_runs_the_console_for_the_officer_named(
             result = CliRunner().invoke(group, ["chat", "--as", SARA], input="/duty\n")
     finally:
         common.sessions().kw["bind"].dispose()
-        common.settings.cache_clear()
-        common.sessions.cache_clear()
+        common.reset()
 
     assert result.exit_code == 0
     assert "Heard chat as Sara Ahmed." in result.output

@@ -1,4 +1,4 @@
-"""Browser fixtures: one headless Chromium a session, a phone-sized context a test, the app on a
+"""Browser fixtures: one headless Chromium for them all, a phone-sized context a test, the app on a
 live server over the shared test database, and the steps a person takes through the form."""
 
 from __future__ import annotations
@@ -46,7 +46,9 @@ PHONE: dict[str, Any] = {
 TIMEOUT_MS = 20_000  # pages answer in milliseconds, but a loaded 2-core CI machine can stall
 
 
-@pytest.fixture(scope="session")
+# One browser for all the browser tests, closed after the last: while Playwright's sync API is
+# open it holds a running event loop, and every later asyncio.run() (the Teams tests) fails.
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).is_file():
         pytest.fail(

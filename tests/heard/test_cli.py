@@ -24,8 +24,7 @@ def heard(monkeypatch, database_url):
     monkeypatch.setenv("DATABASE_URL", database_url)
     monkeypatch.setenv("HEARD_BASE_URL", "https://heard.test")
     monkeypatch.setenv("HEARD_MAIL_ADAPTER", "memory")
-    common.settings.cache_clear()
-    common.sessions.cache_clear()
+    common.reset()
     runner = CliRunner()
 
     def run(*args: str, ok: bool = True):
@@ -35,8 +34,7 @@ def heard(monkeypatch, database_url):
 
     with time_machine.travel(NOW, tick=False):
         yield run
-    common.settings.cache_clear()
-    common.sessions.cache_clear()
+    common.reset()
 
 
 def setup_staff(heard) -> None:

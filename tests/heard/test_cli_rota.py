@@ -29,8 +29,7 @@ register(cli)
 def heard(monkeypatch, database_url, session):
     """Run `heard rota ...` against the test database, with the cast already in it."""
     monkeypatch.setenv("DATABASE_URL", database_url)
-    common.settings.cache_clear()
-    common.sessions.cache_clear()
+    common.reset()
     rota_cast(session)
     session.commit()
     runner = CliRunner()
@@ -40,8 +39,7 @@ def heard(monkeypatch, database_url, session):
 
     yield run
     common.sessions().kw["bind"].dispose()
-    common.settings.cache_clear()
-    common.sessions.cache_clear()
+    common.reset()
 
 
 def counts(session) -> list[int]:
