@@ -84,7 +84,7 @@ def serve(app: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
         app,
     ]
     process = subprocess.Popen(command, cwd=ROOT, env=env)
-    for _ in range(600):
+    for _ in range(1200):
         try:
             requests.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
             return process

@@ -323,3 +323,8 @@ def screen_text(text: str, language: str | None = None) -> ScreeningResult:
 def screen_texts(texts: Iterable[str], language: str | None = None) -> list[ScreeningResult]:
     """Screen many answers at once, in order."""
     return [screen_text(text, language) for text in texts]
+
+
+def warm_up() -> None:
+    """Compile every rule now (several seconds), so no respondent's submission waits for it."""
+    screen_text("warm up")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 
 import click
 import segno
@@ -15,6 +16,7 @@ from heard.demo import load_demo
 from heard.models import Conference
 from surveys.invitations import issue_token
 from surveys.models import Invitation
+from surveys.screening import warm_up
 
 
 @click.group("db")
@@ -93,6 +95,8 @@ def serve(host: str, port: int, with_demo: bool, with_clock: bool) -> None:
         register_jobs()
         start_in_process(config, factory)
     app = create_app(config, engine=factory.kw["bind"])
+    # The screen's rules take seconds to compile: do it now, beside the server starting.
+    threading.Thread(target=warm_up, name="screen-warm-up", daemon=True).start()
     click.echo(f"\nHeard is running on http://{host}:{port}/  (Ctrl+C to stop)")
     app.run(host=host, port=port, threaded=True, use_reloader=False)
 
