@@ -30,7 +30,7 @@ class Voice:
 
 
 # Languages missing here have no machine voice: their page shows no player until someone
-# records the clips by hand. espeak-ng 1.51 has no Somali voice at all.
+# records the clips by hand. (espeak-ng 1.51 has no Somali voice; see "so" below.)
 VOICES: dict[str, Voice] = {
     "en": Voice("en-gb"),
     "en-easy": Voice("en-gb", 125, "slower, for easy read"),
@@ -43,6 +43,11 @@ VOICES: dict[str, Voice] = {
     "ar": Voice("ar"),
     "pl": Voice("pl"),
     "ro": Voice("ro"),
+    # espeak-ng has no Somali. Oromo is its closest relative there (Cushitic, the same Latin
+    # conventions: doubled vowels for long ones, "dh", "q"), so it reads Somali text far better
+    # than any other voice; the pharyngeals "c" and "x" come out wrong. Human recordings of
+    # these texts (HEARD_AUDIO_DIR/so/) should replace them first of all.
+    "so": Voice("om", note="Oromo voice, the closest espeak-ng has: replace with recordings"),
 }
 
 
