@@ -14,7 +14,7 @@ import json
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
@@ -22,6 +22,8 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 from microsoft_teams.api.auth.cloud_environment import PUBLIC, CloudEnvironment, with_overrides
+
+from tests.bot.local_server import LocalServer
 
 APP_ID = "00000000-0000-0000-0000-00000000a11d"
 APP_PASSWORD = "test-app-password"
@@ -53,7 +55,7 @@ class Call:
 
 
 @dataclass
-class FakeBotConnector:
+class FakeBotConnector(LocalServer):
     """The server. `fail` maps a kind of call to the HTTP status it should answer with;
     `chats` maps a member's id to their 1:1 chat with the bot (Teams has one per person)."""
 
@@ -64,21 +66,8 @@ class FakeBotConnector:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
-    def __enter__(self) -> FakeBotConnector:
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join()
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_port}"
+    def handler(self) -> type[BaseHTTPRequestHandler]:
+        return _handler(self)
 
     @property
     def service_url(self) -> str:

@@ -10,9 +10,11 @@ import json
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlparse
+
+from tests.bot.local_server import LocalServer
 
 BOT_USER = "UBOT"
 
@@ -28,7 +30,7 @@ class Call:
 
 
 @dataclass
-class FakeSlack:
+class FakeSlack(LocalServer):
     """The server. `users` maps Slack ids to emails; `fail` maps a method to its error code."""
 
     users: dict[str, str] = field(default_factory=dict)
@@ -36,21 +38,8 @@ class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def __enter__(self) -> FakeSlack:
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join()
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_port}"
+    def handler(self) -> type[BaseHTTPRequestHandler]:
+        return _handler(self)
 
     @property
     def api_url(self) -> str:
