@@ -4,16 +4,16 @@ heads, and a request with sensible defaults."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.consultations import request_consultation
+from bot.consultations import pass_on_consultation, request_consultation, route_timed_out
 from bot.models import Consultation, ConsultationEvent
 from bot.rota import set_rotation
-from heard.models import Officer, OutboxMessage
+from heard.models import AuditEntry, Officer, OutboxMessage
 from tests.factories import AMIRA, DANIEL, LIFFORD_HOUSE, NOW, ONE_AVENUE_ROAD, make_officer
 
 SOCIAL_WORKER = "sara.ahmed@example.org"
@@ -86,3 +86,26 @@ def timeline(session: Session, consultation: Consultation) -> list[tuple[str, st
         .order_by(ConsultationEvent.id)
     )
     return [(row.kind, row.email) for row in rows]
+
+
+def route(session: Session, at: datetime) -> int:
+    return route_timed_out(session, now=at, accept_minutes=30, out_of_hours_contact=OUT_OF_HOURS)
+
+
+def pass_on(
+    session: Session, consultation: Consultation, officer: Officer, at: datetime = NOW
+) -> Consultation:
+    return pass_on_consultation(
+        session,
+        consultation_id=consultation.id,
+        officer=officer,
+        now=at,
+        accept_minutes=30,
+        out_of_hours_contact=OUT_OF_HOURS,
+    )
+
+
+def counts(session: Session) -> tuple[int, ...]:
+    """Consultations, events, outbox messages and audit entries: to show nothing changed."""
+    tables = (Consultation, ConsultationEvent, OutboxMessage, AuditEntry)
+    return tuple(session.scalar(select(func.count()).select_from(t)) or 0 for t in tables)
