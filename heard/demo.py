@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 from bot.checklist import ensure_checklists
 from bot.rota import add_override, set_rotation
 from heard.models import Conference, Officer, Site
+from staff.accounts import add_account
+from staff.roles import Role
 from surveys.schedule import import_schedule
 
 SITES = ("One Avenue Road", "Lifford House")
@@ -29,6 +31,16 @@ INVITEES = (
     ("professional", "health", "en"),
 )
 SOCIAL_WORKER = "sam.ahmed@example.org"
+# Staff-page accounts for the demo: (email, name, roles, site). Embedded mode only; the password is
+# printed by `make run` and is not a secret.
+DEMO_PASSWORD = "heard-demo-only"
+DEMO_ACCOUNTS = (
+    ("bea.clarke@example.org", "Bea Clarke", ("business_support",), "One Avenue Road"),
+    ("amira.hussain@example.org", "Amira Hussain", ("principal_officer",), "One Avenue Road"),
+    ("daniel.okafor@example.org", "Daniel Okafor", ("principal_officer",), "Lifford House"),
+    ("priya.sandhu@example.org", "Priya Sandhu", ("manager",), "One Avenue Road"),
+    ("alex.morgan@example.org", "Alex Morgan", ("admin",), None),
+)
 LANGUAGE_ROTATION = ("en-easy", "ur", "ar", "pl", "bn", "so", "pa", "ro", "pa-Arab", "en")
 
 
@@ -84,6 +96,18 @@ def load_demo(session: Session, *, now: datetime, expiry_days: int) -> bool:
         )
     )
     session.flush()
+    for email, name, roles, site in DEMO_ACCOUNTS:
+        add_account(
+            session,
+            email=email,
+            display_name=name,
+            roles=[Role(r) for r in roles],
+            site=site,
+            now=now,
+            actor="demo",
+            password=DEMO_PASSWORD,
+            must_change_password=False,
+        )
     import_schedule(session, rows=demo_rows(now.date()), now=now, expiry_days=expiry_days)
     ensure_checklists(session, now=now)
     _demo_rota(session, now)

@@ -70,11 +70,25 @@ class Settings:
     teams_tenant_id: str = ""
     teams_channels: str = ""
     teams_service_url: str = "https://smba.trafficmanager.net/teams/"
+    staff_idle_minutes: int = 30
+    local_sign_in: str = "auto"  # auto: on in embedded mode, off in production
+    oidc_issuer: str = ""
+    oidc_client_id: str = ""
+    oidc_client_secret: str = ""
+    oidc_provider_name: str = "Microsoft Entra ID"
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def production(self) -> bool:
         return self.mode == PRODUCTION
+
+    @property
+    def local_sign_in_enabled(self) -> bool:
+        return self.local_sign_in == "on" or (self.local_sign_in == "auto" and not self.production)
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return bool(self.oidc_issuer)
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -163,6 +177,12 @@ ENVIRONMENT = {
     "TEAMS_TENANT_ID": ("teams_tenant_id", _text),
     "TEAMS_CHANNELS": ("teams_channels", _text),
     "TEAMS_SERVICE_URL": ("teams_service_url", _text),
+    "HEARD_STAFF_IDLE_MINUTES": ("staff_idle_minutes", _int),
+    "HEARD_LOCAL_SIGN_IN": ("local_sign_in", _choice("auto", "on", "off")),
+    "HEARD_OIDC_ISSUER": ("oidc_issuer", _text),
+    "HEARD_OIDC_CLIENT_ID": ("oidc_client_id", _text),
+    "HEARD_OIDC_CLIENT_SECRET": ("oidc_client_secret", _text),
+    "HEARD_OIDC_PROVIDER_NAME": ("oidc_provider_name", _text),
 }
 
 
@@ -181,6 +201,11 @@ def from_env(environ: Mapping[str, str] | None = None) -> Settings:
 
 def check(settings: Settings) -> None:
     """Refuse a production configuration with a missing secret or an embedded database."""
+    if settings.oidc_enabled and not (settings.oidc_client_id and settings.oidc_client_secret):
+        raise SettingsError(
+            "HEARD_OIDC_ISSUER is set, so HEARD_OIDC_CLIENT_ID and HEARD_OIDC_CLIENT_SECRET "
+            "must be set too"
+        )
     if not settings.production:
         return
     if settings.secret_key in ("", _EMBEDDED_SECRET) or len(settings.secret_key) < 32:
@@ -191,3 +216,7 @@ def check(settings: Settings) -> None:
         raise SettingsError("DATABASE_URL must point at PostgreSQL in production, not SQLite")
     if not settings.base_url.startswith("https://"):
         raise SettingsError("HEARD_BASE_URL must be an https:// address in production")
+    if not (settings.oidc_enabled or settings.local_sign_in_enabled):
+        raise SettingsError(
+            "Staff cannot sign in: set HEARD_OIDC_ISSUER (single sign-on) or HEARD_LOCAL_SIGN_IN=on"
+        )

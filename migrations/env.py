@@ -4,6 +4,7 @@ from alembic import context
 
 import bot.models  # noqa: F401
 import heard.models  # noqa: F401  (registers the tables)
+import staff.models  # noqa: F401
 import surveys.models  # noqa: F401
 from heard.db import Base, make_engine
 

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import click
 
-from heard.cli import alerts, analyse, chat, conferences, invitations, officers, rota, run, screen
+from heard.cli import (
+    alerts,
+    analyse,
+    chat,
+    conferences,
+    invitations,
+    officers,
+    rota,
+    run,
+    screen,
+    staff,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -12,7 +23,19 @@ def cli() -> None:
     """Heard: feedback by QR code, chat-ops and digests for child protection conferences."""
 
 
-for module in (conferences, invitations, officers, rota, screen, analyse, alerts, chat, run):
+COMMANDS = (
+    conferences,
+    invitations,
+    officers,
+    staff,
+    rota,
+    screen,
+    analyse,
+    alerts,
+    chat,
+    run,
+)
+for module in COMMANDS:
     module.register(cli)
 
 

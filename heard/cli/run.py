@@ -12,7 +12,7 @@ from sqlalchemy import select
 from heard import migrate
 from heard.cli.common import sessions, settings, unit_of_work
 from heard.clock import utcnow
-from heard.demo import load_demo
+from heard.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
 from heard.models import Conference
 from surveys.invitations import issue_token
 from surveys.models import Invitation
@@ -75,6 +75,12 @@ def print_demo_links() -> None:
     )
 
 
+def print_demo_accounts(base_url: str) -> None:
+    click.echo(f"\nDemo staff accounts: sign in at {base_url}/staff/ with password {DEMO_PASSWORD}")
+    for email, _name, roles, site in DEMO_ACCOUNTS:
+        click.echo(f"  {', '.join(roles):<20} {email:<28} {site or ''}")
+
+
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True)
@@ -97,6 +103,8 @@ def serve(host: str, port: int, with_demo: bool, with_clock: bool) -> None:
     app = create_app(config, engine=factory.kw["bind"])
     # The screen's rules take seconds to compile: do it now, beside the server starting.
     threading.Thread(target=warm_up, name="screen-warm-up", daemon=True).start()
+    if with_demo:
+        print_demo_accounts(f"http://{host}:{port}")
     click.echo(f"\nHeard is running on http://{host}:{port}/  (Ctrl+C to stop)")
     app.run(host=host, port=port, threaded=True, use_reloader=False)
 

@@ -6,6 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 import bot.models  # noqa: F401
+import staff.models  # noqa: F401
 import surveys.models  # noqa: F401
 from heard.db import Base
 

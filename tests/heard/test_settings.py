@@ -13,6 +13,9 @@ PRODUCTION = {
     "HEARD_CONTACT_KEY": "k" * 44,
     "DATABASE_URL": "postgresql://heard@db/heard",
     "HEARD_BASE_URL": "https://feedback.example.gov.uk",
+    "HEARD_OIDC_ISSUER": "https://login.microsoftonline.com/tenant/v2.0",
+    "HEARD_OIDC_CLIENT_ID": "heard",
+    "HEARD_OIDC_CLIENT_SECRET": "oidc-secret",
 }
 
 
@@ -58,3 +61,18 @@ def test_production_refuses_to_start_without_a_secret_or_with_sqlite(missing, na
 def test_a_malformed_setting_is_refused_with_its_name(name, value):
     with pytest.raises(SettingsError, match=name):
         from_env({name: value})
+
+
+def test_production_refuses_to_start_when_staff_have_no_way_to_sign_in():
+    no_sign_in = {k: v for k, v in PRODUCTION.items() if not k.startswith("HEARD_OIDC")}
+    with pytest.raises(SettingsError, match="HEARD_LOCAL_SIGN_IN"):
+        from_env(no_sign_in)
+    assert from_env({**no_sign_in, "HEARD_LOCAL_SIGN_IN": "on"}).local_sign_in_enabled
+
+
+def test_single_sign_on_needs_its_client_secret():
+    with pytest.raises(SettingsError, match="HEARD_OIDC_CLIENT_SECRET"):
+        from_env({**PRODUCTION, "HEARD_OIDC_CLIENT_SECRET": ""})
+    production = from_env(PRODUCTION)
+    assert production.oidc_enabled and not production.local_sign_in_enabled
+    assert from_env({}).local_sign_in_enabled

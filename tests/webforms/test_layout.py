@@ -15,6 +15,7 @@ from heard import i18n
 from heard.i18n import LANGUAGES
 from heard.settings import Settings
 from webforms.app import create_app
+from webforms.staff.access import public
 
 TEST_PAGE = """{% extends "layout.html" %}
 {% block title %}A test page{% endblock %}
@@ -94,18 +95,22 @@ def app(tmp_path: Path) -> Iterator[Flask]:
     pages = Blueprint("layout_test", __name__)
 
     @pages.route("/_test/page")
+    @public
     def page() -> str:
         return render_template_string(TEST_PAGE)
 
     @pages.route("/_test/form", methods=["POST"])
+    @public
     def form() -> str:
         return render_template_string(TEST_PAGE)
 
     @pages.route("/_test/<int:code>")
+    @public
     def error(code: int) -> str:
         abort(code)
 
     @pages.route("/_test/bug")
+    @public
     def bug() -> str:
         raise RuntimeError("a bug")
 
