@@ -6,10 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.adapters.memory import MemoryBot
 from bot.checklist import ensure_checklists
+from bot.models import Consultation
+from bot.render import Reply
 from bot.rota import set_rotation
 from heard.models import Conference, Officer, OutboxMessage, Site
 from tests.factories import (
@@ -75,3 +78,20 @@ def chats_to(session: Session, email: str) -> list[OutboxMessage]:
             .order_by(OutboxMessage.id)
         )
     )
+
+
+def count(session: Session, model: type) -> int:
+    session.expire_all()
+    return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def request(bot: MemoryBot, **changes: str) -> Reply:
+    """Sara asks for a consultation with the usual answers (CHANGES replace some)."""
+    reply = bot.submit(SARA, "consultation.request", {**REQUEST_ANSWERS, **changes})
+    assert not reply.error, reply.text
+    return reply
+
+
+def the_consultation(session: Session) -> Consultation:
+    session.expire_all()
+    return session.scalars(select(Consultation)).one()

@@ -13,7 +13,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from werkzeug.test import TestResponse
 
 from bot.adapters.teams import TeamsBot
+from bot.adapters.teams_connector import TeamsChat, connector_for, teams_ids
 from heard.models import Officer
+from heard.notify import MemoryMailer
+from heard.outbox import DeliveryReport, deliver_due
 from heard.settings import Settings
 from tests.bot.fake_bot_connector import APP_ID, APP_PASSWORD, TENANT_ID, FakeBotConnector
 from tests.bot.helpers_chat import SARA
@@ -225,3 +228,19 @@ class TeamsDriver:
 
 def _is_form(card: dict[str, Any]) -> bool:
     return any("form" in (a.get("data") or {}) for a in card.get("actions", []))
+
+
+def chat(fake: FakeBotConnector, settings: Settings, sessions: Any, **channels: str) -> TeamsChat:
+    return TeamsChat(
+        connector_for(settings, fake.cloud),
+        teams_id_of=teams_ids(sessions),
+        channels={
+            f"#{name.replace('_', '-')}": conversation for name, conversation in channels.items()
+        },
+        service_url=fake.service_url,
+    )
+
+
+def deliver(fake: FakeBotConnector, settings: Settings, sessions: Any) -> DeliveryReport:
+    port = chat(fake, settings, sessions)
+    return deliver_due(sessions, mailer=MemoryMailer(), chat=port, now=lambda: NOW, worker="t")
