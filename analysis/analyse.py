@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from analysis.redaction import redact
-from analysis.sentiment import sentiment
+from analysis.sentiment import sentiment_normalised
+from analysis.text import normalise
 from analysis.themes import DEFAULT, Taxonomy
 from surveys.screening import screen_text
 
@@ -18,10 +19,11 @@ def analyse_comment(
 ) -> dict[str, Any]:
     """The analysis of one comment, as the JSON object `heard analyse` prints."""
     text = (text or "")[:MAX_CHARS]
-    feeling = sentiment(text)
+    padded = normalise(text)  # once, for the language check, sentiment and themes alike
+    feeling = sentiment_normalised(text, padded)
     return {
         "id": id,
-        "themes": [] if feeling.needs_translation else taxonomy.classify(text),
+        "themes": [] if feeling.needs_translation else taxonomy.classify_normalised(padded),
         "sentiment": feeling.label,
         "score": feeling.score,
         "needs_translation": feeling.needs_translation,

@@ -55,16 +55,24 @@ def non_latin_share(text: str) -> float:
 
 def needs_translation(text: str) -> bool:
     """Whether TEXT looks written in a language other than English."""
+    return is_foreign(text, normalise(text))
+
+
+def is_foreign(text: str, padded: str) -> bool:
+    """`needs_translation` of TEXT, given PADDED = `normalise(TEXT)`."""
     if non_latin_share(text) > 0.3:
         return True
-    words = normalise(text).split()
+    words = padded.split()
     if len(words) < 2:
         return False
-    romanised = sum(1 for w in words if w in _ROMANISED)
+    # Counted with map over a set's membership test: the same counts as a loop, faster.
+    romanised = sum(map(_ROMANISED.__contains__, words))
     if romanised >= 2 or _NOT_ENGLISH_LETTERS.search(text):
         return True
-    foreign = sum(1 for w in words if w in _FOREIGN)
-    english = sum(1 for w in words if w in ENGLISH)
+    foreign = sum(map(_FOREIGN.__contains__, words))
+    if not foreign:
+        return False
+    english = sum(map(ENGLISH.__contains__, words))
     if english:
         return foreign >= 2 and foreign > english
     return foreign >= 2 or (foreign == 1 and len(words) >= 3)

@@ -55,7 +55,12 @@ _ROLE_BEFORE = re.compile(rf"(?i:\b(?:{ROLES}))\s+({_CAP})\b")
 _CAPITALISED = re.compile(rf"\b{_CAP}(?:\s+{_CAP})?(?!\w)")
 _WORD = re.compile(rf"\b{_CAP}\b")
 _DIGIT_OR_AT = re.compile(r"[\d@]")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)$")
+# Quick tests of whether a slow rule can find anything, so most comments skip it (same spans):
+# a capital after a space, other than a lone "I" (never a name), for the relation and the
+# role-before rules; a role after "the", "our"... in the lowercased text for the role-after rule
+# (only for ASCII text, whose lowercase has the same length and matches (?i) alike).
+_SPACED_CAPITAL = re.compile(r"\s(?!I(?![a-z'’-]))[A-Z]")
+_ROLE_AFTER_WORDS = re.compile(rf"\s(?:the|our|my|from)\s+(?:{ROLES})\b")
 
 
 @dataclass(frozen=True)
@@ -69,19 +74,45 @@ def _is_name(word: str) -> bool:
     return word[:1].isupper() and folded not in NOT_NAMES and folded not in ENGLISH
 
 
+def _at_sentence_start(text: str, start: int) -> bool:
+    """Whether TEXT[:START] ends a sentence (or is empty): `(?:^|[.!?:;]\\s+|\\n)$`, checked from
+    START backwards rather than by searching all of TEXT[:START] (quadratic in a long comment)."""
+    if start == 0 or text[start - 1] == "\n":
+        return True
+    before = start
+    while before and text[before - 1].isspace():
+        before -= 1
+    return 0 < before < start and text[before - 1] in ".!?:;"
+
+
 def _listed_name(match: re.Match[str], text: str) -> bool:
     """Whether a capitalised word (and its neighbour) starts with a listed first name."""
     first = match.group().split()[0].replace("’", "'").split("'")[0]
     folded = first.casefold()
     if folded not in FIRST_NAMES:
         return False
-    at_start = bool(_SENTENCE_START.search(text[: match.start()]))
+    at_start = _at_sentence_start(text, match.start())
     return folded not in AMBIGUOUS or not at_start or len(match.group().split()) > 1
 
 
+def _context_rules(text: str) -> list[re.Pattern[str]]:
+    """The rules naming someone by relation or role that could match TEXT at all."""
+    rules = []
+    spaced_capital = bool(_SPACED_CAPITAL.search(text))
+    if spaced_capital:
+        rules.append(_RELATED)
+    if not text.isascii() or _ROLE_AFTER_WORDS.search(text.lower()):
+        rules.append(_ROLE_AFTER)
+    if spaced_capital:
+        rules.append(_ROLE_BEFORE)
+    return rules
+
+
 def _name_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _TITLED.finditer(text)]
-    for pattern in (_RELATED, _ROLE_AFTER, _ROLE_BEFORE):
+    # Titles are case-sensitive literals: without one in the text the rule cannot match.
+    titled = any(title in text for title in SURNAME_TITLES)
+    spans = [m.span() for m in _TITLED.finditer(text)] if titled else []
+    for pattern in _context_rules(text):
         spans += [m.span(1) for m in pattern.finditer(text) if _is_name(m.group(1))]
     for word in _WORD.finditer(text):
         match = _CAPITALISED.match(text, word.start())

@@ -4,7 +4,10 @@ stem, "_" is any word) or, prefixed with "re:", a regular expression over normal
 
 from __future__ import annotations
 
+import re
+
 from analysis.text import near, phrase
+from surveys.screening_guard import alternation, starts
 
 _REPORT = r"(?:report|reports|assessment|papers|minutes|invite|invitation|letter)"
 _LATE = (
@@ -197,7 +200,53 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def compiled_source(entries: tuple[str, ...]) -> str:
-    """ENTRIES as one alternation, each anchored at word boundaries of normalised text."""
-    parts = [e[3:] if e.startswith("re:") else phrase(e) for e in entries]
+def entry_source(entry: str) -> str:
+    """The regular expression for one entry: a "re:" entry as written, else `text.phrase`."""
+    return entry[3:] if entry.startswith("re:") else phrase(entry)
+
+
+def compiled_source(entries: tuple[str, ...], bucketed: bool = False) -> str:
+    """ENTRIES as one alternation, each anchored at word boundaries of normalised text.
+
+    BUCKETED files the entries under the characters they can start with
+    (`surveys.screening_guard.alternation`): a search finds a match in exactly the same texts,
+    faster, but the match's span is not the entry's, so use it only to ask whether it matches.
+    """
+    parts = [entry_source(e) for e in entries]
+    if bucketed:
+        return " " + alternation([f"(?:{p})(?= )" for p in parts])
     return " (?:" + "|".join(f"(?:{p})" for p in parts) + r")(?= )"
+
+
+def by_start(
+    patterns: list[str], sizes: tuple[int, ...] = (3, 2, 1)
+) -> tuple[int, dict[str, list[int]]] | None:
+    """The indexes of PATTERNS filed under each string of SIZE characters a match can start with,
+    for the first size at which every pattern's starts are known; None if at no size."""
+    for size in sizes:
+        heads = [starts(pattern, size) for pattern in patterns]
+        if all(heads):
+            buckets: dict[str, list[int]] = {}
+            for i, found in enumerate(heads):
+                for head in sorted(found or ()):
+                    buckets.setdefault(head, []).append(i)
+            return size, buckets
+    return None
+
+
+def word_starts(heads: list[str]) -> re.Pattern[str]:
+    """A pattern matching at each space of normalised text followed by one of HEADS (all the
+    same length), written as a trie so `re` tests a character once rather than once a head."""
+    return re.compile(f" (?=(?:{_trie(sorted(heads))}))")
+
+
+def _trie(heads: list[str]) -> str:
+    groups: dict[str, list[str]] = {}
+    for head in heads:
+        if head:
+            groups.setdefault(head[0], []).append(head[1:])
+    branches = []
+    for first, rests in groups.items():
+        rest = _trie(rests)
+        branches.append(re.escape(first) + (f"(?:{rest})" if "|" in rest else rest))
+    return "|".join(branches)

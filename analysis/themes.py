@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from analysis.text import normalise
-from analysis.theme_patterns import KEYWORDS, compiled_source
+from analysis.theme_patterns import KEYWORDS, by_start, compiled_source, entry_source, word_starts
 
 THEMES: dict[str, str] = {
     "preparation_explanation": "Preparation and explanation before conference",
@@ -42,17 +42,54 @@ class Taxonomy:
 
     @functools.cached_property
     def _rules(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        # Each theme's phrases bucketed by how they can start (see `compiled_source`): the same
+        # comments match, several times faster than one plain alternation per theme.
         return tuple(
-            (key, re.compile(compiled_source(self.keywords[key])))
+            (key, re.compile(compiled_source(self.keywords[key], bucketed=True)))
             for key in self.labels
             if self.keywords.get(key)
         )
 
+    @functools.cached_property
+    def _scanner(self) -> _Scanner | None:
+        """Every theme's phrases filed under the first characters they can start with, so one
+        pass over the words tries only the phrases that could match there; None when some
+        phrase's start cannot be worked out (then each theme's rule searches the whole text)."""
+        entries = [(key, e) for key, _ in self._rules for e in self.keywords[key]]
+        parts = [f"(?:{entry_source(e)})(?= )" for _, e in entries]
+        filed = by_start(parts)
+        if filed is None:
+            return None
+        size, by_head = filed
+        buckets: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        for head, found in by_head.items():
+            # One rule per theme for this head: its phrases that can start with it.
+            grouped: dict[str, list[str]] = {}
+            for i in found:
+                grouped.setdefault(entries[i][0], []).append(parts[i])
+            buckets[head] = [(k, re.compile(f" (?:{'|'.join(ps)})")) for k, ps in grouped.items()]
+        return size, word_starts(list(buckets)), buckets
+
     def classify(self, text: str) -> list[str]:
         """The keys of every theme TEXT raises, in taxonomy order."""
-        padded = normalise(text)
-        return [key for key, rule in self._rules if rule.search(padded)]
+        return self.classify_normalised(normalise(text))
 
+    def classify_normalised(self, padded: str) -> list[str]:
+        """`classify` of a text already through `analysis.text.normalise` (PADDED)."""
+        scanner = self._scanner
+        if scanner is None:
+            return [key for key, rule in self._rules if rule.search(padded)]
+        size, heads, buckets = scanner
+        found: set[str] = set()
+        for head in heads.finditer(padded):
+            at = head.start()
+            for key, rule in buckets[padded[at + 1 : at + 1 + size]]:
+                if key not in found and rule.match(padded, at):
+                    found.add(key)
+        return [key for key, _ in self._rules if key in found]
+
+
+_Scanner = tuple[int, re.Pattern[str], dict[str, list[tuple[str, re.Pattern[str]]]]]
 
 DEFAULT = Taxonomy(THEMES, KEYWORDS)
 

@@ -115,7 +115,9 @@ def _comments() -> list[str]:
 
 def _seed(connection: psycopg.Connection, columns: dict[str, set[str]]) -> None:
     rng = random.Random(2526)
-    _copy(connection, "site", ("id", "name"), ((i, f"Authority {i:03d}") for i in range(1, SITES + 1)))
+    _copy(
+        connection, "site", ("id", "name"), ((i, f"Authority {i:03d}") for i in range(1, SITES + 1))
+    )
     officers = [
         (
             (s - 1) * OFFICERS_PER_SITE + o,
@@ -223,7 +225,11 @@ def _invitations(rng: random.Random, have: set[str], facts):
     ]
     optional = [c for c in ("family_role", "attendance") if c in have]
     names += optional
-    kinds = (("parent", None, "mother"), ("parent", None, "father"), ("professional", "school", None))
+    kinds = (
+        ("parent", None, "mother"),
+        ("parent", None, "father"),
+        ("professional", "school", None),
+    )
 
     def rows() -> Iterator[tuple]:
         next_id = 1

@@ -295,3 +295,36 @@ def _audit(
         now=now,
         detail=item.key,
     )
+
+
+def chaired_conferences(
+    session: Session, *, officer: Officer, now: datetime, past_days: int = 28
+) -> list[tuple[Conference, list[ChecklistItem]]]:
+    """Conferences OFFICER chairs: those to come (soonest first), then the last PAST_DAYS' (most
+    recent first), each with its checklist (empty for a review or a transfer-in)."""
+    today = london(now).date()
+    conferences = session.scalars(
+        select(Conference).where(
+            Conference.chair_id == officer.id,
+            Conference.starts_on >= today - timedelta(days=past_days),
+        )
+    ).all()
+    upcoming = sorted((c for c in conferences if c.starts_on >= today), key=_when)
+    held = sorted((c for c in conferences if c.starts_on < today), key=_when, reverse=True)
+    ids = [conference.id for conference in conferences]
+    items: dict[int, list[ChecklistItem]] = defaultdict(list)
+    for item in session.scalars(select(ChecklistItem).where(ChecklistItem.conference_id.in_(ids))):
+        items[item.conference_id].append(item)
+    return [(c, sorted(items[c.id], key=_order)) for c in [*upcoming, *held]]
+
+
+def checklist_item(session: Session, *, conference_id: int, item_id: int) -> ChecklistItem:
+    """One item of a conference's checklist; NotFound if the two do not belong together."""
+    item = session.get(ChecklistItem, item_id)
+    if item is None or item.conference_id != conference_id:
+        raise NotFound("That checklist item is not in the schedule.")
+    return item
+
+
+def _when(conference: Conference) -> tuple[datetime, int]:
+    return conference.starts_at, conference.id

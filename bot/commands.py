@@ -29,6 +29,7 @@ from bot.render import Reply, Section, error, open_form
 from heard.clock import london
 from heard.models import Officer
 from heard.settings import Settings
+from staff.service_settings import effective
 
 
 def duty(ask: Ask, text: str) -> Reply:
@@ -125,7 +126,9 @@ def handle_command(
     handler = COMMANDS.get(command.strip().lower())
     if handler is None:
         return error(f"Heard doesn't know {command.strip()[:40]}. Type /heard help.")
-    return safely(handler, Ask(session, officer, now, settings), " ".join(text.split()))
+    return safely(
+        handler, Ask(session, officer, now, effective(session, settings)), " ".join(text.split())
+    )
 
 
 _HOME = ((duty, ""), (consult, "list"), (checklist_, ""), (escalations_, ""))
@@ -134,7 +137,7 @@ _HOME = ((duty, ""), (consult, "list"), (checklist_, ""), (escalations_, ""))
 def handle_home(session: Session, *, officer: Officer, now: datetime, settings: Settings) -> Reply:
     """The officer's home: today's duty POs, then their open consultations, checklists and
     escalations."""
-    ask = Ask(session, officer, now, settings)
+    ask = Ask(session, officer, now, effective(session, settings))
     parts = [safely(part, ask, word) for part, word in _HOME]
     sections: list[Section] = []
     for part in parts:

@@ -31,6 +31,7 @@ from bot.permissions import require_po, require_staff
 from bot.render import Reply, error, open_form
 from heard.models import Conference, Officer
 from heard.settings import Settings
+from staff.service_settings import effective
 
 Values = forms.Values
 
@@ -157,4 +158,4 @@ def handle_action(
     handler = ACTIONS.get(action_id)
     if handler is None:
         return error("That button is out of date: ask Heard again.")
-    return safely(handler, Ask(session, officer, now, settings), value.strip())
+    return safely(handler, Ask(session, officer, now, effective(session, settings)), value.strip())

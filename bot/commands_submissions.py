@@ -20,6 +20,7 @@ from bot.render import Reply, error
 from heard.errors import HeardError
 from heard.models import Officer, Site
 from heard.settings import Settings
+from staff.service_settings import effective
 
 Values = forms.Values
 
@@ -162,5 +163,5 @@ def handle_submission(
     found = check_submission(form, values, settings)
     if found:
         return error(" ".join(f"{message}." for message in found.values()))
-    ask = Ask(session, officer, now, settings)
+    ask = Ask(session, officer, now, effective(session, settings))
     return safely(SUBMISSIONS[form], ask, values, idempotency_key)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, CursorResult, select, update
@@ -466,3 +466,36 @@ def _text(value: str, limit: int, what: str) -> str:
     if len(text) > limit:
         raise HeardError(f"{what} must be {limit} characters or fewer.")
     return text
+
+
+@dataclass(frozen=True)
+class Board:
+    """The consultations page: waiting (and which are offered to me), in progress, outcomes."""
+
+    waiting: list[Consultation]
+    offered_to_me: set[int]
+    in_progress: list[Consultation]
+    recent_outcomes: list[Consultation]
+
+
+def consultations_board(
+    session: Session, *, officer: Officer, now: datetime, recent_days: int = 28
+) -> Board:
+    """Waiting and accepted consultations (oldest first), and outcomes of the last RECENT_DAYS."""
+    open_ = open_consultations(session)
+    recent = session.scalars(
+        select(Consultation)
+        .where(
+            Consultation.status == DONE,
+            Consultation.completed_at >= now - timedelta(days=recent_days),
+        )
+        .order_by(Consultation.completed_at.desc(), Consultation.id.desc())
+    ).all()
+    waiting = [c for c in open_ if c.status == WAITING]
+    mine = {c.id for c in waiting if officer.id in _officers(session, c.id, OFFERED, c.offer_round)}
+    return Board(waiting, mine, [c for c in open_ if c.status == TAKEN], list(recent))
+
+
+def consultation_of(session: Session, *, consultation_id: int) -> Consultation:
+    """One consultation, whatever its status; NotFound if there is none."""
+    return _get(session, consultation_id)

@@ -7,7 +7,7 @@ The rules in force when an escalation is raised (working days to a response, wor
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, select, update
@@ -382,4 +382,33 @@ def _audit(
         record_type="escalation",
         record_id=escalation.id,
         now=now,
+    )
+
+
+def escalation_of(session: Session, *, escalation_id: int) -> Escalation:
+    """One escalation, open or resolved; NotFound if there is none."""
+    escalation = session.get(Escalation, escalation_id)
+    if escalation is None:
+        raise NotFound("That escalation does not exist.")
+    return escalation
+
+
+def timeline(session: Session, escalation: Escalation) -> list[tuple[EscalationEvent, str]]:
+    """The escalation's events, oldest first, each with who did it ("Heard" for the clock)."""
+    ids = {event.by_id for event in escalation.events if event.by_id is not None}
+    names = {
+        officer.id: officer.display_name
+        for officer in session.scalars(select(Officer).where(Officer.id.in_(ids)))
+    }
+    return [(event, names.get(event.by_id or 0, "Heard")) for event in escalation.events]
+
+
+def recently_resolved(session: Session, *, now: datetime, days: int = 28) -> list[Escalation]:
+    """Escalations resolved in the last DAYS days, the most recent first."""
+    return list(
+        session.scalars(
+            select(Escalation)
+            .where(Escalation.resolved_at >= now - timedelta(days=days))
+            .order_by(Escalation.resolved_at.desc(), Escalation.id.desc())
+        )
     )

@@ -17,6 +17,39 @@ class ConferenceType(enum.StrEnum):
     TRANSFER_IN = "transfer-in"
 
 
+# What the schedule records about a conference once it is held or moved: key -> label. Keys are
+# stored and never change; labels are the annual reports' words.
+CONFERENCE_OUTCOMES: dict[str, str] = {
+    "plan": "Child protection plan",  # ICPC
+    "no_plan": "No plan",  # ICPC
+    "plan_continued": "Plan continued",  # RCPC, transfer-in
+    "plan_ended": "Plan ended",  # RCPC, transfer-in
+}
+CATEGORIES_OF_ABUSE: dict[str, str] = {
+    "neglect": "Neglect",
+    "emotional_abuse": "Emotional abuse",
+    "physical_abuse": "Physical abuse",
+    "sexual_abuse": "Sexual abuse",
+    "multiple": "Multiple",
+}
+REARRANGED_REASONS: dict[str, str] = {
+    "parent_availability": "Parent availability",
+    "parent_unwell": "Parent unwell",
+    "not_quorate": "Not quorate",
+    "report_not_shared": "Report not shared in time",
+    "report_not_ready": "Report not ready",
+    "no_interpreter": "No interpreter",
+    "professional_unavailable": "Professional unavailable",
+    "po_unavailable": "PO unavailable",
+    "room_for_icpc": "Making room for an ICPC",
+    "other": "Other",
+}
+
+
+def _in(column: str, values: dict[str, str]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
 class Site(Base):
     __tablename__ = "site"
 
@@ -53,6 +86,12 @@ class Conference(Base):
             "conference_type IN ('ICPC', 'RCPC', 'transfer-in')", name="conference_type"
         ),
         Index("ix_conference_starts_at", "starts_at"),
+        Index("ix_conference_starts_on", "starts_on"),
+        Index("ix_conference_case", "case_reference", "starts_on"),
+        CheckConstraint(_in("outcome", CONFERENCE_OUTCOMES), name="outcome"),
+        CheckConstraint(_in("category_of_abuse", CATEGORIES_OF_ABUSE), name="category_of_abuse"),
+        CheckConstraint(_in("rearranged_reason", REARRANGED_REASONS), name="rearranged_reason"),
+        CheckConstraint("children > 0", name="children"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -64,6 +103,12 @@ class Conference(Base):
     chair_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
     strategy_discussion_on: Mapped[date | None]
     imported_at: Mapped[datetime]
+    # Known after the conference, from a later import of the schedule (all optional).
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    category_of_abuse: Mapped[str | None] = mapped_column(String(24))
+    children: Mapped[int | None]  # children considered, for counts of children on plans
+    rearranged_from: Mapped[date | None]  # the date it was first due, when it was moved
+    rearranged_reason: Mapped[str | None] = mapped_column(String(32))
 
     site: Mapped[Site] = relationship()
     chair: Mapped[Officer | None] = relationship()

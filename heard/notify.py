@@ -6,11 +6,12 @@ Use cases never call these directly for work that must not be lost: they write a
 
 from __future__ import annotations
 
+import base64
 import importlib
 import smtplib
 import ssl
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -27,9 +28,43 @@ class DeliveryError(Exception):
         self.permanent = permanent
 
 
+@dataclass(frozen=True)
+class InlineImage:
+    """An image an HTML email shows inline: its HTML refers to it as src="cid:CID"."""
+
+    cid: str
+    data: bytes
+    content_type: str = "image/png"
+
+    def to_payload(self) -> dict[str, str]:
+        """As an outbox payload stores it (JSON: the bytes in base64)."""
+        return {
+            "cid": self.cid,
+            "content_type": self.content_type,
+            "data": base64.b64encode(self.data).decode("ascii"),
+        }
+
+    @classmethod
+    def from_payload(cls, item: Mapping[str, object]) -> InlineImage:
+        return cls(
+            cid=str(item["cid"]),
+            data=base64.b64decode(str(item["data"])),
+            content_type=str(item.get("content_type") or "image/png"),
+        )
+
+
 class Mailer(Protocol):
-    def send(self, *, to: str, subject: str, body: str) -> None:
-        """Send one plain-text email, or raise DeliveryError."""
+    def send(
+        self,
+        *,
+        to: str,
+        subject: str,
+        body: str,
+        html: str | None = None,
+        images: Sequence[InlineImage] | None = None,
+    ) -> None:
+        """Send one email (BODY in plain text; with HTML, an HTML alternative showing IMAGES
+        inline by their content ids), or raise DeliveryError."""
 
 
 class Chat(Protocol):
@@ -42,7 +77,10 @@ class Chat(Protocol):
         actions: list[dict[str, Any]] | None = None,
     ) -> None:
         """Post one message to a chat channel or person, with buttons (ACTIONS, as
-        `bot.notices.Action` dicts) drawn the adapter's way; or raise DeliveryError."""
+        `bot.notices.Action` dicts) drawn the adapter's way; or raise DeliveryError.
+
+        An adapter that draws Adaptive Cards may also take `card: dict | None = None`: the
+        outbox passes a message's own card only to adapters whose post names that parameter."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +88,8 @@ class SentEmail:
     to: str
     subject: str
     body: str
+    html: str | None = None
+    images: tuple[InlineImage, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,6 +98,7 @@ class ChatPost:
     text: str
     blocks: list[dict[str, Any]] | None = None
     actions: list[dict[str, Any]] | None = None
+    card: dict[str, Any] | None = None
 
 
 @dataclass
@@ -71,11 +112,21 @@ class MemoryMailer:
         """Make the next call to send raise ERROR instead of recording."""
         self.failures.append(error)
 
-    def send(self, *, to: str, subject: str, body: str) -> None:
+    def send(
+        self,
+        *,
+        to: str,
+        subject: str,
+        body: str,
+        html: str | None = None,
+        images: Sequence[InlineImage] | None = None,
+    ) -> None:
         """Record the email, or raise the next queued failure."""
         if self.failures:
             raise self.failures.pop(0)
-        self.sent.append(SentEmail(to=to, subject=subject, body=body))
+        self.sent.append(
+            SentEmail(to=to, subject=subject, body=body, html=html, images=tuple(images or ()))
+        )
 
 
 @dataclass
@@ -96,11 +147,14 @@ class MemoryChat:
         text: str,
         blocks: list[dict[str, Any]] | None = None,
         actions: list[dict[str, Any]] | None = None,
+        card: dict[str, Any] | None = None,
     ) -> None:
         """Record the post, or raise the next queued failure."""
         if self.failures:
             raise self.failures.pop(0)
-        self.sent.append(ChatPost(channel=channel, text=text, blocks=blocks, actions=actions))
+        self.sent.append(
+            ChatPost(channel=channel, text=text, blocks=blocks, actions=actions, card=card)
+        )
 
 
 _RULE = "-" * 72
@@ -112,9 +166,21 @@ class ConsoleMailer:
     def __init__(self, stream: TextIO | None = None) -> None:
         self._stream = stream
 
-    def send(self, *, to: str, subject: str, body: str) -> None:
-        """Print the email."""
-        block = f"{_RULE}\nEmail to: {to}\nSubject: {subject}\n\n{body}\n{_RULE}"
+    def send(
+        self,
+        *,
+        to: str,
+        subject: str,
+        body: str,
+        html: str | None = None,
+        images: Sequence[InlineImage] | None = None,
+    ) -> None:
+        """Print the email (its plain text; an HTML version is summarised, not printed)."""
+        extra = ""
+        if html is not None:
+            count = len(images or ())
+            extra = f"\n(and an HTML version with {count} inline image{'s' * (count != 1)})"
+        block = f"{_RULE}\nEmail to: {to}\nSubject: {subject}\n\n{body}{extra}\n{_RULE}"
         # sys.stdout is looked up at each call so pytest's capture and redirects see it.
         print(block, file=self._stream or sys.stdout, flush=True)
 
@@ -132,9 +198,11 @@ class ConsoleChat:
         text: str,
         blocks: list[dict[str, Any]] | None = None,
         actions: list[dict[str, Any]] | None = None,
+        card: dict[str, Any] | None = None,
     ) -> None:
         """Print the post (its text; blocks are summarised by count; buttons as lines to type)."""
         extra = f"\n({len(blocks)} blocks)" if blocks else ""
+        extra += "\n(an Adaptive Card)" if card else ""
         # As `heard chat` takes them: "!accept 12" presses the button "consultation.accept", 12.
         buttons = "".join(
             f"\n[{a.get('label', '')}]  !{str(a.get('action_id', '')).rsplit('.', 1)[-1]} "
@@ -157,9 +225,17 @@ class SmtpMailer:
     sender: str
     timeout: float = 30.0
 
-    def send(self, *, to: str, subject: str, body: str) -> None:
+    def send(
+        self,
+        *,
+        to: str,
+        subject: str,
+        body: str,
+        html: str | None = None,
+        images: Sequence[InlineImage] | None = None,
+    ) -> None:
         """Send the email; a refused recipient or rejected content is a permanent failure."""
-        message = self._message(to=to, subject=subject, body=body)
+        message = self._message(to=to, subject=subject, body=body, html=html, images=images)
         try:
             with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as smtp:
                 if self.starttls:
@@ -182,7 +258,15 @@ class SmtpMailer:
             # network, not in this message: keep it and try again rather than lose an alert.
             raise DeliveryError(_describe(error), permanent=False) from None
 
-    def _message(self, *, to: str, subject: str, body: str) -> EmailMessage:
+    def _message(
+        self,
+        *,
+        to: str,
+        subject: str,
+        body: str,
+        html: str | None = None,
+        images: Sequence[InlineImage] | None = None,
+    ) -> EmailMessage:
         message = EmailMessage()
         message["From"] = self.sender
         message["To"] = to
@@ -190,6 +274,16 @@ class SmtpMailer:
         message["Date"] = formatdate(usegmt=True)
         message["Message-ID"] = make_msgid(domain=self.sender.rpartition("@")[2] or None)
         message.set_content(body)
+        if html is not None:
+            # multipart/alternative: the plain text, then multipart/related holding the HTML and
+            # the images it shows by content id, so mail clients show the charts inline.
+            message.add_alternative(html, subtype="html")
+            html_part = message.get_payload()[-1]
+            for image in images or ():
+                maintype, _, subtype = image.content_type.partition("/")
+                html_part.add_related(
+                    image.data, maintype=maintype, subtype=subtype or "png", cid=f"<{image.cid}>"
+                )
         return message
 
 

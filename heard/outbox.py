@@ -11,9 +11,10 @@ that something needs attention and links to it, never what a respondent wrote.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from heard.db import transaction
 from heard.models import OutboxMessage, OutboxStatus
-from heard.notify import Chat, DeliveryError, Mailer
+from heard.notify import Chat, DeliveryError, InlineImage, Mailer
 
 logger = logging.getLogger(__name__)
 
@@ -195,19 +196,18 @@ def _copy(message: OutboxMessage) -> _Claim:
     )
 
 
+def email_payload(html: str, images: Sequence[InlineImage] = ()) -> dict[str, Any]:
+    """The payload that makes an email row go out with an HTML version and inline images."""
+    return {"html": html, "images": [image.to_payload() for image in images]}
+
+
 def _send(claim: _Claim, *, mailer: Mailer, chat: Chat) -> Exception | None:
     """Send through the claim's channel; the error, if any, instead of raising it."""
     try:
         if claim.channel == "chat":
-            blocks, actions = claim.payload.get("blocks"), claim.payload.get("actions")
-            chat.post(
-                channel=claim.recipient,
-                text=_chat_text(claim),
-                blocks=blocks if isinstance(blocks, list) else None,
-                actions=actions if isinstance(actions, list) and actions else None,
-            )
+            _post(claim, chat)
         else:
-            mailer.send(to=claim.recipient, subject=claim.subject, body=claim.body)
+            _mail(claim, mailer)
     except DeliveryError as error:
         return error
     except Exception as error:
@@ -217,6 +217,41 @@ def _send(claim: _Claim, *, mailer: Mailer, chat: Chat) -> Exception | None:
         logger.error("outbox message %s: %s in adapter\n%s", claim.id, type(error).__name__, frames)
         return error
     return None
+
+
+def _post(claim: _Claim, chat: Chat) -> None:
+    blocks, actions = claim.payload.get("blocks"), claim.payload.get("actions")
+    extra: dict[str, Any] = {}
+    card = claim.payload.get("card")
+    # A message's own Adaptive Card goes only to adapters that can draw one; the others draw
+    # their blocks or text, so adding cards never breaks an adapter that predates them.
+    if isinstance(card, dict) and "card" in inspect.signature(chat.post).parameters:
+        extra["card"] = card
+    chat.post(
+        channel=claim.recipient,
+        text=_chat_text(claim),
+        blocks=blocks if isinstance(blocks, list) else None,
+        actions=actions if isinstance(actions, list) and actions else None,
+        **extra,
+    )
+
+
+def _mail(claim: _Claim, mailer: Mailer) -> None:
+    html = claim.payload.get("html")
+    if not isinstance(html, str):
+        # Plain text only: the call every mailer has always taken.
+        mailer.send(to=claim.recipient, subject=claim.subject, body=claim.body)
+        return
+    images = claim.payload.get("images")
+    mailer.send(
+        to=claim.recipient,
+        subject=claim.subject,
+        body=claim.body,
+        html=html,
+        images=[InlineImage.from_payload(i) for i in images if isinstance(i, dict)]
+        if isinstance(images, list)
+        else None,
+    )
 
 
 def _chat_text(claim: _Claim) -> str:

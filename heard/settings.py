@@ -33,6 +33,8 @@ class Settings:
     advice_line_phone: str = "0121 303 1888"
     token_expiry_days: int = 28
     contact_retention_days: int = 30
+    response_retention_days: int = 1096  # three years
+    audit_retention_days: int = 2557  # seven years
     alert_ack_minutes: int = 60
     duty_inbox_email: str = "duty-po@example.org"
     duty_chat_channel: str = "#cp-duty"
@@ -76,6 +78,9 @@ class Settings:
     oidc_client_id: str = ""
     oidc_client_secret: str = ""
     oidc_provider_name: str = "Microsoft Entra ID"
+    digest_emails: str = "head-of-service@example.org,assistant-heads@example.org"
+    digest_chat_channel: str = "#cp-managers"
+    screen_check_sample: int = 10
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -140,6 +145,8 @@ ENVIRONMENT = {
     "HEARD_ADVICE_LINE_PHONE": ("advice_line_phone", _text),
     "HEARD_TOKEN_EXPIRY_DAYS": ("token_expiry_days", _int),
     "HEARD_CONTACT_RETENTION_DAYS": ("contact_retention_days", _int),
+    "HEARD_RESPONSE_RETENTION_DAYS": ("response_retention_days", _int),
+    "HEARD_AUDIT_RETENTION_DAYS": ("audit_retention_days", _int),
     "HEARD_ALERT_ACK_MINUTES": ("alert_ack_minutes", _int),
     "HEARD_DUTY_INBOX_EMAIL": ("duty_inbox_email", _text),
     "HEARD_DUTY_CHAT_CHANNEL": ("duty_chat_channel", _text),
@@ -183,6 +190,9 @@ ENVIRONMENT = {
     "HEARD_OIDC_CLIENT_ID": ("oidc_client_id", _text),
     "HEARD_OIDC_CLIENT_SECRET": ("oidc_client_secret", _text),
     "HEARD_OIDC_PROVIDER_NAME": ("oidc_provider_name", _text),
+    "HEARD_DIGEST_EMAILS": ("digest_emails", _text),
+    "HEARD_DIGEST_CHAT_CHANNEL": ("digest_chat_channel", _text),
+    "HEARD_SCREEN_CHECK_SAMPLE": ("screen_check_sample", _int),
 }
 
 

@@ -2,10 +2,12 @@
 
 from alembic import context
 
+import analysis.models  # noqa: F401
 import bot.models  # noqa: F401
 import heard.models  # noqa: F401  (registers the tables)
 import staff.models  # noqa: F401
-import surveys.models  # noqa: F401
+import surveys.models
+import surveys.screen_check  # noqa: F401
 from heard.db import Base, make_engine
 
 config = context.config

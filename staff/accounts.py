@@ -48,6 +48,7 @@ class StaffMember:
     site_id: int | None
     session_epoch: int
     must_change_password: bool
+    has_password: bool = True  # False for single sign-on only: nothing to change here
 
     def has(self, *roles: Role) -> bool:
         return bool(self.roles.intersection(roles))
@@ -64,6 +65,7 @@ def member(account: StaffAccount) -> StaffMember:
         site_id=officer.site_id,
         session_epoch=account.session_epoch,
         must_change_password=account.must_change_password,
+        has_password=bool(account.password_hash),
     )
 
 
@@ -94,7 +96,8 @@ def add_account(
 ) -> tuple[StaffAccount, str | None]:
     """Create (or update) the officer and their account; returns the one-time password, if set.
 
-    PASSWORD None with local sign-in makes a one-time password; pass "" for single sign-on only.
+    PASSWORD None with local sign-in makes a one-time password (keeping an existing account's own
+    password); pass "" for single sign-on only.
     """
     email = email.strip().lower()
     if "@" not in email or len(email) > 254:
@@ -123,7 +126,11 @@ def add_account(
         session.add(account)
     account.roles = [str(r) for r in roles]
     account.active = True
-    given = one_time_password() if password is None else password
+    given = password
+    if password is None:
+        # Changing someone's roles must not replace the password they chose: a one-time
+        # password only for a new account (or one that never had a password).
+        given = "" if account.password_hash else one_time_password()
     if given:
         account.password_hash = _HASHER.hash(given)
         account.must_change_password = must_change_password

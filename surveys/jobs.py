@@ -5,7 +5,6 @@ from __future__ import annotations
 from heard.db import transaction
 from heard.scheduler import Job, JobContext, register_job
 from surveys.alerts import AlertRouting, escalate_unacknowledged
-from surveys.contact_requests import purge_expired_contact_details
 
 
 def chase_unacknowledged_alerts(context: JobContext) -> None:
@@ -17,13 +16,7 @@ def chase_unacknowledged_alerts(context: JobContext) -> None:
 
 
 def register() -> None:
+    # Contact details are purged by the retention job (staff/retention.py), which honours the
+    # period an administrator sets.
     register_job(Job("chase-unacknowledged-alerts", 60, chase_unacknowledged_alerts))
-    register_job(Job("purge-contact-details", 3600, purge_contact_details))
 
-
-def purge_contact_details(context: JobContext) -> None:
-    """Delete contact details once their retention period is over."""
-    with transaction(context.factory) as session:
-        purge_expired_contact_details(
-            session, now=context.now(), retention_days=context.settings.contact_retention_days
-        )

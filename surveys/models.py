@@ -5,7 +5,16 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from heard.db import Base
@@ -18,11 +27,34 @@ class RespondentType(enum.StrEnum):
     PROFESSIONAL = "professional"
 
 
+# Who in the family an invitee is (None for professionals), and how they took part: key -> label.
+FAMILY_ROLES: dict[str, str] = {
+    "mother": "Mothers",
+    "father": "Fathers",
+    "carer": "Carers",
+    "child": "Children and young people",
+}
+ATTENDANCE: dict[str, str] = {
+    "in_person": "In person",
+    "virtual": "Virtual",
+    "written_only": "Written contribution only",
+    "did_not_attend": "Did not attend",
+}
+
+
 class Invitation(Base):
     """One invitee's place at one conference: a role, an agency, a language, and a token hash."""
 
     __tablename__ = "invitation"
-    __table_args__ = (Index("ix_invitation_conference", "conference_id"),)
+    __table_args__ = (
+        Index("ix_invitation_conference", "conference_id"),
+        CheckConstraint(
+            f"family_role IN ({', '.join(repr(k) for k in FAMILY_ROLES)})", name="family_role"
+        ),
+        CheckConstraint(
+            f"attendance IN ({', '.join(repr(k) for k in ATTENDANCE)})", name="attendance"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conference_id: Mapped[int] = mapped_column(ForeignKey("conference.id", ondelete="CASCADE"))
@@ -34,6 +66,8 @@ class Invitation(Base):
     expires_at: Mapped[datetime]
     withdrawn: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime]
+    family_role: Mapped[str | None] = mapped_column(String(16))
+    attendance: Mapped[str | None] = mapped_column(String(16))  # known after the conference
 
     conference: Mapped[Conference] = relationship()
 

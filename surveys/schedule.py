@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -17,12 +16,20 @@ from datetime import date, datetime, time
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from heard.clock import from_london
+from heard.clock import from_london, london
 from heard.errors import HeardError
 from heard.i18n import LANGUAGES
 from heard.models import Conference, ConferenceType, Officer, Site
 from surveys.invitations import expiry_for
 from surveys.models import Invitation, RespondentType
+from surveys.schedule_outcomes import (
+    OPTIONAL_COLUMNS,
+    ConferenceOutcome,
+    apply_conference_outcome,
+    apply_invitee_extras,
+    parse_conference_outcome,
+    parse_invitee_extras,
+)
 
 COLUMNS = (
     "case_reference",
@@ -35,6 +42,7 @@ COLUMNS = (
     "invitee_role",
     "agency",
     "language",
+    *OPTIONAL_COLUMNS,
 )
 REQUIRED = ("case_reference", "conference_type", "date", "time", "site", "invitee_role")
 CASE_REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.-]{0,63}$")
@@ -83,6 +91,14 @@ class Invitee:
     respondent_type: str
     agency: str | None
     language: str
+    family_role: str | None = None
+    attendance: str | None = None
+
+    @property
+    def place(self) -> tuple[str, str | None, str]:
+        """What identifies an invitation across imports (who they are and how they took part
+        may be filled in later)."""
+        return (self.respondent_type, self.agency, self.language)
 
 
 @dataclass
@@ -95,6 +111,7 @@ class ScheduledConference:
     chair: Officer | None
     strategy_discussion_on: date | None
     first_line: int
+    outcome: ConferenceOutcome = field(default_factory=ConferenceOutcome)
     invitees: list[Invitee] = field(default_factory=list)
 
 
@@ -156,8 +173,9 @@ def import_schedule(
     chairs = {o.email.casefold(): o for o in session.scalars(select(Officer))}
     errors: list[LineError] = []
     scheduled: dict[tuple[str, str, date], ScheduledConference] = {}
+    today = london(now).date()
     for number, row in enumerate(rows, start=2):
-        _parse_row(number, row, sites, chairs, scheduled, errors)
+        _parse_row(number, row, sites, chairs, scheduled, errors, today)
         if progress:
             progress(1)
     if not rows:
@@ -165,8 +183,9 @@ def import_schedule(
     if errors:
         raise ScheduleRejected(errors)
     report = ImportReport()
+    present = frozenset(rows[0])
     for item in scheduled.values():
-        _save(session, item, now=now, expiry_days=expiry_days, report=report)
+        _save(session, item, now=now, expiry_days=expiry_days, report=report, present=present)
     session.flush()
     return report
 
@@ -178,6 +197,7 @@ def _parse_row(
     chairs: dict[str, Officer],
     scheduled: dict[tuple[str, str, date], ScheduledConference],
     errors: list[LineError],
+    today: date,
 ) -> None:
     line_errors: list[LineError] = []
 
@@ -207,7 +227,20 @@ def _parse_row(
         fail("strategy_discussion_date", "an ICPC needs the date of its strategy discussion")
     if strategy and starts_on and strategy > starts_on:
         fail("strategy_discussion_date", "the strategy discussion cannot be after the conference")
+    outcome = parse_conference_outcome(
+        row,
+        conference_type,
+        starts_on,
+        today,
+        lambda raw, column: _parse_date(raw, column, fail),
+        fail,
+    )
     invitee = _parse_invitee(row, fail)
+    if invitee is not None:
+        family_role, attendance = parse_invitee_extras(
+            row, invitee.respondent_type, starts_on, today, fail
+        )
+        invitee = Invitee(*invitee.place, family_role, attendance)
     errors.extend(line_errors)
     if line_errors or None in (conference_type, starts_on, at, site, invitee):
         return
@@ -224,20 +257,22 @@ def _parse_row(
             chair,
             strategy,
             number,
+            outcome,
         )
         scheduled[key] = item
-    elif (item.starts_at, item.site, item.chair, item.strategy_discussion_on) != (
+    elif (item.starts_at, item.site, item.chair, item.strategy_discussion_on, item.outcome) != (
         from_london(starts_on, at),
         site,
         chair,
         strategy,
+        outcome,
     ):
         errors.append(
             LineError(
                 number,
                 "",
-                f"disagrees with line {item.first_line} about this conference's time, site, chair"
-                " or strategy date",
+                f"disagrees with line {item.first_line} about this conference's time, site, chair,"
+                " strategy date, outcome or re-arrangement",
             )
         )
         return
@@ -312,14 +347,15 @@ def _save(
     now: datetime,
     expiry_days: int,
     report: ImportReport,
+    present: frozenset[str],
 ) -> None:
-    conference = session.scalar(
-        select(Conference).where(
-            Conference.case_reference == item.case_reference,
-            Conference.conference_type == item.conference_type,
-            Conference.starts_on == item.starts_on,
-        )
-    )
+    conference = _find(session, item, item.starts_on)
+    if conference is None and item.outcome.rearranged_from:
+        # Moved from the date it was first due: the same conference (and its printed
+        # invitations) on a new date, not a second one.
+        conference = _find(session, item, item.outcome.rearranged_from)
+        if conference is not None:
+            conference.starts_on = item.starts_on
     if conference is None:
         conference = Conference(
             case_reference=item.case_reference,
@@ -335,9 +371,26 @@ def _save(
     conference.chair = item.chair
     conference.strategy_discussion_on = item.strategy_discussion_on
     conference.imported_at = now
+    apply_conference_outcome(conference, item.outcome, present)
     session.flush()
     _reconcile_invitations(
-        session, conference, item.invitees, now=now, expiry_days=expiry_days, report=report
+        session,
+        conference,
+        item.invitees,
+        now=now,
+        expiry_days=expiry_days,
+        report=report,
+        present=present,
+    )
+
+
+def _find(session: Session, item: ScheduledConference, on: date) -> Conference | None:
+    return session.scalar(
+        select(Conference).where(
+            Conference.case_reference == item.case_reference,
+            Conference.conference_type == item.conference_type,
+            Conference.starts_on == on,
+        )
     )
 
 
@@ -349,34 +402,47 @@ def _reconcile_invitations(
     now: datetime,
     expiry_days: int,
     report: ImportReport,
+    present: frozenset[str],
 ) -> None:
-    """Keep as many invitations of each (role, agency, language) as the schedule lists."""
-    wanted = Counter(invitees)
+    """Keep as many invitations of each (role, agency, language) as the schedule lists; an
+    invitation already recorded as the same family member (mother, father...) is kept for them."""
+    wanted = list(invitees)
     existing = session.scalars(
         select(Invitation).where(Invitation.conference_id == conference.id).order_by(Invitation.id)
     ).all()
+    matched: dict[int, Invitee] = {}
+    for same_role in (True, False):
+        for invitation in existing:
+            if invitation.id in matched:
+                continue
+            place = (invitation.respondent_type, invitation.agency, invitation.language)
+            for index, invitee in enumerate(wanted):
+                if invitee.place == place and (
+                    not same_role or invitee.family_role == invitation.family_role
+                ):
+                    matched[invitation.id] = wanted.pop(index)
+                    break
     for invitation in existing:
-        key = Invitee(invitation.respondent_type, invitation.agency, invitation.language)
         invitation.expires_at = expiry_for(conference, expiry_days)
-        if wanted[key] > 0:
-            wanted[key] -= 1
+        invitee = matched.get(invitation.id)
+        if invitee is not None:
             invitation.withdrawn = False
+            apply_invitee_extras(invitation, invitee.family_role, invitee.attendance, present)
         elif not invitation.withdrawn:
             invitation.withdrawn = True
             report.invitations_withdrawn += 1
-    for invitee, count in wanted.items():
-        for _ in range(count):
-            session.add(
-                Invitation(
-                    conference_id=conference.id,
-                    respondent_type=invitee.respondent_type,
-                    agency=invitee.agency,
-                    language=invitee.language,
-                    expires_at=expiry_for(conference, expiry_days),
-                    created_at=now,
-                )
-            )
-            report.invitations_added += 1
+    for invitee in wanted:
+        invitation = Invitation(
+            conference_id=conference.id,
+            respondent_type=invitee.respondent_type,
+            agency=invitee.agency,
+            language=invitee.language,
+            expires_at=expiry_for(conference, expiry_days),
+            created_at=now,
+        )
+        apply_invitee_extras(invitation, invitee.family_role, invitee.attendance, present)
+        session.add(invitation)
+        report.invitations_added += 1
 
 
 def count_conferences(session: Session) -> int:

@@ -12,7 +12,18 @@ from heard import settings as settings_module
 from heard.db import make_engine, session_factory
 from heard.logging import install_log_redaction
 from heard.settings import Settings
-from webforms import calendar, health, i18n, public, readaloud, security, slack, staff, teams
+from webforms import (
+    calendar,
+    digest_charts,
+    health,
+    i18n,
+    public,
+    readaloud,
+    security,
+    slack,
+    staff,
+    teams,
+)
 from webforms.extensions import csrf, limiter
 
 
@@ -50,6 +61,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.register_blueprint(health.blueprint)
     app.register_blueprint(public.blueprint)
     app.register_blueprint(calendar.blueprint)
+    app.register_blueprint(digest_charts.blueprint)
     staff.init_app(app)
     if slack.enabled(settings):
         slack.init_app(app)

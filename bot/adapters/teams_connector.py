@@ -233,12 +233,14 @@ class TeamsChat:
         text: str,
         blocks: list[dict[str, Any]] | None = None,
         actions: list[dict[str, Any]] | None = None,
+        card: dict[str, Any] | None = None,
     ) -> None:
-        """Post TEXT (and its buttons) as a card to a channel or to an officer's personal chat."""
+        """Post TEXT (and its buttons) as a card to a channel or to an officer's personal chat;
+        CARD, when given (the digest's, with its charts), is sent instead."""
         conversation = self._conversation(channel)
         summary = text.split("\n", 1)[0]
         self.connector.send(
-            self.service_url, conversation, notice_card(text, actions), summary=summary
+            self.service_url, conversation, card or notice_card(text, actions), summary=summary
         )
 
     def _conversation(self, recipient: str) -> str:

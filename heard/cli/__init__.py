@@ -9,11 +9,14 @@ from heard.cli import (
     analyse,
     chat,
     conferences,
+    digest,
     invitations,
     officers,
+    report,
     rota,
     run,
     screen,
+    screen_check,
     staff,
 )
 
@@ -30,8 +33,11 @@ COMMANDS = (
     staff,
     rota,
     screen,
+    screen_check,
     analyse,
     alerts,
+    report,
+    digest,
     chat,
     run,
 )

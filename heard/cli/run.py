@@ -120,11 +120,15 @@ def clock() -> None:
 
 def register_jobs() -> None:
     """Every package's clock jobs (the outbox job is the scheduler's own)."""
+    from analysis import jobs as analysis_jobs
     from bot import jobs as bot_jobs
+    from staff import jobs as staff_jobs
     from surveys import jobs as survey_jobs
 
     survey_jobs.register()
     bot_jobs.register()
+    analysis_jobs.register()
+    staff_jobs.register()
 
 
 def register(cli: click.Group) -> None:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import time
+from pathlib import Path
 
 from analysis.analyse import analyse_comment
+from analysis.redaction import redact
+from analysis.sentiment import sentiment
+from analysis.themes import classify
+from surveys.screening import screen_text
 
 KEYS = {"id", "themes", "sentiment", "score", "needs_translation", "disclosure", "redacted"}
 
@@ -56,3 +62,24 @@ def test_an_empty_comment_is_neutral_with_no_themes():
     result = analyse_comment("c7", "")
     assert (result["sentiment"], result["score"], result["themes"]) == ("neutral", 0.0, [])
     assert result["disclosure"] is False
+
+
+def test_the_analysis_agrees_with_each_analyser_run_on_its_own():
+    # analyse_comment normalises a comment once for all the analysers: the same results.
+    path = Path(__file__).parent / "data" / "comments_labelled.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        text = row["text"]
+        feeling = sentiment(text)
+        result = analyse_comment(row["id"], text, row["language"])
+        assert result == {
+            "id": row["id"],
+            "themes": [] if feeling.needs_translation else classify(text),
+            "sentiment": feeling.label,
+            "score": feeling.score,
+            "needs_translation": feeling.needs_translation,
+            "disclosure": screen_text(text, row["language"]).disclosure,
+            "redacted": redact(text).text,
+        }
+    assert any(analyse_comment("x", row["text"])["themes"] for row in rows)

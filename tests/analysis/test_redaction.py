@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import csv
+import itertools
+import re
+import time
+from pathlib import Path
+
 import pytest
 
-from analysis.redaction import redact, still_identifying
+import analysis.redaction as redaction
+from analysis.redaction import (
+    _RELATED,
+    _ROLE_AFTER,
+    _ROLE_BEFORE,
+    _at_sentence_start,
+    redact,
+    still_identifying,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,3 +70,44 @@ def test_a_redacted_comment_no_longer_looks_identifying():
 def test_a_long_account_number_left_in_a_quote_still_looks_identifying():
     assert still_identifying("Her NHS number is 943 476 5919 and nobody helped")
     assert still_identifying("reference 12345678 was wrong")
+
+
+def test_the_sentence_start_check_agrees_with_the_pattern_it_replaces():
+    pattern = re.compile(r"(?:^|[.!?:;]\s+|\n)$")
+    chars = "a.!?:; \n\t\u00a0X"
+    texts = ["".join(combo) for n in range(5) for combo in itertools.product(chars, repeat=n)]
+    assert len(texts) > 15_000
+    for text in texts:
+        for start in range(len(text) + 1):
+            assert _at_sentence_start(text, start) == bool(pattern.search(text[:start])), text
+
+
+def _all_rules(text: str) -> list[re.Pattern[str]]:
+    return [_RELATED, _ROLE_AFTER, _ROLE_BEFORE]
+
+
+def test_skipping_rules_that_cannot_match_finds_the_same_names(monkeypatch):
+    path = Path(__file__).parent / "data" / "comments_labelled.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        texts = [row["text"] for row in csv.DictReader(handle)]
+    texts += [
+        "Kelly from the SOCIAL WORKER team rang",
+        "Kelly, our Chair, was kind. Jo the Po said no",
+        "MY SON Jayden and my sister, Ewa, came",
+        "Żaneta the social worker was late",
+        "I'm told our Teacher Mrs Patel knew",
+    ]
+    texts += [text.upper() for text in texts] + [text.title() for text in texts]
+    quick = [redact(text) for text in texts]
+    monkeypatch.setattr(redaction, "_context_rules", _all_rules)
+    assert [redact(text) for text in texts] == quick
+    assert sum("name" in r.kinds for r in quick) > 20
+
+
+def test_a_long_comment_with_many_names_is_redacted_quickly():
+    # Each capitalised word used to search all the text before it: quadratic in a long comment.
+    text = "Kacper said hello. Then Amber came, and Kacper again; " * 400
+    start = time.perf_counter()
+    result = redact(text)
+    assert time.perf_counter() - start < 1
+    assert "Kacper" not in result.text and result.kinds == ("name",)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 
-from analysis.sentiment import sentiment
+import analysis.sentiment as sentiment_module
+from analysis.sentiment import _phrase_spans, _phrases, sentiment, sentiment_normalised
+from analysis.text import normalise
 
 
 @pytest.mark.parametrize(
@@ -67,3 +72,33 @@ def test_an_english_comment_with_one_word_of_another_language_is_not_flagged():
     assert not sentiment(
         "The chair said shukriya to the interpreter, which was kind."
     ).needs_translation
+
+
+def _labelled_comments() -> list[str]:
+    path = Path(__file__).parent / "data" / "comments_labelled.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        texts = [row["text"] for row in csv.DictReader(handle)]
+    # The same comments run together, so phrases also meet across sentence ends.
+    return texts + [" ".join(texts[i : i + 5]) for i in range(0, len(texts), 5)]
+
+
+def test_phrases_are_found_exactly_where_the_one_alternation_finds_them():
+    for text in _labelled_comments():
+        padded = normalise(text)
+        plain = [(m.start(), m.end(), int(m.lastgroup[1:])) for m in _phrases().finditer(padded)]
+        assert _phrase_spans(padded) == plain, text
+
+
+def test_without_the_phrase_buckets_every_comment_scores_the_same(monkeypatch):
+    texts = _labelled_comments()
+    bucketed = [sentiment(text) for text in texts]
+    monkeypatch.setattr(sentiment_module, "_scanner", lambda: None)
+    assert [sentiment(text) for text in texts] == bucketed
+    assert any(s.label == "negative" for s in bucketed) and any(
+        s.label == "positive" for s in bucketed
+    )
+
+
+def test_sentiment_of_a_normalised_comment_is_the_comments_sentiment():
+    for text in [*_labelled_comments()[:200], "", "Nie było tłumacza i nic nie zrozumiałam."]:
+        assert sentiment_normalised(text, normalise(text)) == sentiment(text)

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import csv
+import re
+from pathlib import Path
+
 import pytest
 
-from analysis.themes import THEMES, classify, extend, parse_labels, themes_from_answers
+from analysis.text import normalise
+from analysis.theme_patterns import compiled_source
+from analysis.themes import (
+    DEFAULT,
+    THEMES,
+    Taxonomy,
+    classify,
+    extend,
+    parse_labels,
+    themes_from_answers,
+)
 
 
 def test_the_taxonomy_has_the_fifteen_starting_themes_of_the_domain():
@@ -76,3 +90,39 @@ def test_answers_that_say_nothing_count_towards_no_theme():
 def test_professional_answers_count_towards_participation_and_plan_quality():
     answers = {"asked_for_update": "no", "plan_reflects_needs": "partly"}
     assert themes_from_answers(answers) == ["professional_participation", "plan_quality"]
+
+
+def _labelled_comments() -> list[str]:
+    path = Path(__file__).parent / "data" / "comments_labelled.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        texts = [row["text"] for row in csv.DictReader(handle)]
+    return texts + [" ".join(texts[i : i + 5]) for i in range(0, len(texts), 5)]
+
+
+def _plain_classify(taxonomy: Taxonomy, text: str) -> list[str]:
+    """One plain alternation per theme searched over the whole text: the reference."""
+    padded = normalise(text)
+    return [
+        key
+        for key in taxonomy.labels
+        if taxonomy.keywords.get(key)
+        and re.search(compiled_source(tuple(taxonomy.keywords[key])), padded)
+    ]
+
+
+@pytest.mark.parametrize(
+    "keywords",
+    [
+        {},
+        # a two-letter phrase: the phrases are filed by their first two characters instead
+        {"po_contact": ("po",), "food": ("tea", "biscuit*")},
+        # a start that cannot be worked out: every theme's rule searches the whole text
+        {"food": ("re:\\w+cuits?",)},
+    ],
+)
+def test_the_one_pass_classifier_finds_exactly_the_themes_a_full_search_finds(keywords):
+    taxonomy = extend("food=Food", keywords) if keywords else DEFAULT
+    texts = [*_labelled_comments(), "po rang me", "tea and biscuits", "Biscuits!"]
+    found = [taxonomy.classify(text) for text in texts]
+    assert found == [_plain_classify(taxonomy, text) for text in texts]
+    assert sum(bool(themes) for themes in found) > len(texts) // 2

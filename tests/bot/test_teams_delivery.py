@@ -55,6 +55,26 @@ def test_the_teams_chat_posts_a_channel_notice_to_its_configured_conversation(
     assert fake.activities()[0]["summary"] == "Duty this week"
 
 
+def test_a_card_given_with_the_post_is_sent_in_place_of_the_plain_notice(
+    fake: FakeBotConnector, teams_settings: Settings, sessions: Any
+) -> None:
+    port = chat(fake, teams_settings, sessions, cp_managers="19:managers@thread.tacv2")
+    digest = {
+        "type": "AdaptiveCard",
+        "version": "1.5",
+        "body": [
+            {"type": "TextBlock", "text": "Heard digest: October 2026"},
+            {"type": "Image", "url": "https://heard.test/digest-charts/x.png", "altText": "Chart"},
+        ],
+    }
+
+    port.post(channel="#cp-managers", text="Heard digest: October 2026", card=digest)
+
+    [card] = fake.cards("19:managers@thread.tacv2")
+    assert card["body"][1]["url"] == "https://heard.test/digest-charts/x.png"
+    assert fake.activities()[0]["summary"] == "Heard digest: October 2026"
+
+
 def test_a_channel_with_no_teams_conversation_is_a_permanent_failure(
     fake: FakeBotConnector, teams_settings: Settings, sessions: Any
 ) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+import analysis.models  # noqa: F401
 import bot.models  # noqa: F401
 import staff.models  # noqa: F401
-import surveys.models  # noqa: F401
+import surveys.models
+import surveys.screen_check  # noqa: F401
 from heard.db import Base
 
 SLACK_TABLES = {"slack_installations", "slack_bots", "slack_oauth_states"}

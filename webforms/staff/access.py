@@ -87,12 +87,18 @@ def end_session() -> None:
 
 def safe_next(target: str | None) -> str:
     """Only a path on this site: never redirect a signed-in member to another host."""
-    if not target:
-        return url_for("staff.home")
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+    if not target or not _local_path(target):
         return url_for("staff.home")
     return target
+
+
+def _local_path(target: str) -> bool:
+    # Browsers read "\\" as "/" and drop tabs and newlines, so "/\\evil.example" and
+    # "/\t/evil.example" would leave the site: refuse them along with "//host" and "https://host".
+    if any(ch == "\\" or ord(ch) < 32 or ord(ch) == 127 for ch in target):
+        return False
+    parts = urlsplit(target)
+    return not (parts.scheme or parts.netloc) and target.startswith("/") and target[1:2] != "/"
 
 
 def install_guard(app: Flask) -> None:
@@ -113,7 +119,11 @@ def install_guard(app: Flask) -> None:
         if rule == "public":
             return None
         if staff is None:
-            return redirect(url_for("staff_auth.sign_in", next=request.full_path.rstrip("?")))
+            # Say why on the sign-in page: a member signed out for idling should know.
+            timed_out = {"timed_out": 1} if g.get("staff_timed_out") else {}
+            return redirect(
+                url_for("staff_auth.sign_in", next=request.full_path.rstrip("?"), **timed_out)
+            )
         if staff.must_change_password and endpoint not in {
             "staff_auth.change_password",
             "staff_auth.sign_out",

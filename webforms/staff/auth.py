@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from authlib.integrations.base_client.errors import OAuthError
+from authlib.common.errors import AuthlibBaseError
 from authlib.integrations.flask_client import OAuth
 from flask import (
     Blueprint,
@@ -17,6 +17,9 @@ from flask import (
     request,
     url_for,
 )
+from flask import session as flask_session
+from joserfc.errors import JoseError
+from requests import RequestException
 from werkzeug.wrappers import Response
 
 from heard.clock import utcnow
@@ -37,6 +40,7 @@ from webforms.staff.access import (
 
 blueprint = Blueprint("staff_auth", __name__, url_prefix="/staff")
 _OAUTH = "heard.oauth"
+_SSO_NEXT = "staff_sso_next"
 
 
 def init_oidc(app: Flask, settings: Settings) -> None:
@@ -80,15 +84,18 @@ def sign_in() -> Any:
             errors["password"] = "Enter your password"
         if not errors:
             now = utcnow()
-            try:
-                with transaction(_sessions()) as session:
+            # The refusal is caught inside the transaction so the wrong-password count (and
+            # the lockout it leads to) is committed rather than rolled back with the error.
+            with transaction(_sessions()) as session:
+                try:
                     account = accounts.sign_in_with_password(
                         session, email=email, password=password, now=now
                     )
+                except accounts.SignInRefused as refusal:
+                    errors["email"] = str(refusal)
+                else:
                     start_session(account, now)
-            except accounts.SignInRefused as refusal:
-                errors["email"] = str(refusal)
-            else:
+            if not errors:
                 return redirect(target)
     status = 400 if errors else 200
     return render_template(
@@ -107,7 +114,15 @@ def sso() -> Response:
     if oauth is None:
         return redirect(url_for("staff_auth.sign_in"))
     callback = _settings().base_url.rstrip("/") + url_for("staff_auth.sso_callback")
-    return oauth.idp.authorize_redirect(callback)  # type: ignore[no-any-return]
+    # Where to go once back; checked again on the way out, as any ?next= is.
+    flask_session[_SSO_NEXT] = safe_next(request.args.get("next"))
+    try:
+        return oauth.idp.authorize_redirect(callback)  # type: ignore[no-any-return]
+    except (AuthlibBaseError, JoseError, RequestException) as problem:
+        current_app.logger.warning("Single sign-on unavailable: %s", type(problem).__name__)
+        return _refused(  # type: ignore[return-value]
+            "Single sign-on is not available at the moment. Try again in a few minutes."
+        )
 
 
 @blueprint.route("/sign-in/sso/callback")
@@ -117,8 +132,10 @@ def sso_callback() -> Any:
     if oauth is None:
         return redirect(url_for("staff_auth.sign_in"))
     try:
-        token = oauth.idp.authorize_access_token()
-    except (OAuthError, ValueError) as problem:
+        token = oauth.idp.authorize_access_token(claims_options=_claims_options(oauth))
+    # A wrong state, a bad signature, the wrong audience or issuer, a replayed nonce, or an
+    # identity provider that cannot be reached: all refused the same way, none is a 500.
+    except (AuthlibBaseError, JoseError, RequestException, ValueError) as problem:
         current_app.logger.warning("Single sign-on failed: %s", type(problem).__name__)
         return _refused("Single sign-on did not complete. Try again.")
     claims = token.get("userinfo") or {}
@@ -127,13 +144,25 @@ def sso_callback() -> Any:
     if not subject:
         return _refused("Single sign-on did not say who you are. Try again.")
     now = utcnow()
+    target = safe_next(flask_session.pop(_SSO_NEXT, None))
     try:
         with transaction(_sessions()) as session:
             account = accounts.sign_in_with_oidc(session, subject=subject, email=email, now=now)
             start_session(account, now)
     except accounts.SignInRefused as refusal:
         return _refused(str(refusal))
-    return redirect(url_for("staff.home"))
+    return redirect(target)
+
+
+def _claims_options(oauth: OAuth) -> dict[str, Any]:
+    """The id_token must come from our issuer AND be for this app. Authlib checks the issuer
+    but only checks the audience through `azp`, so a token another app obtained from the same
+    provider naming us as its authorised party would pass without this (OIDC Core 3.1.3.7)."""
+    issuer = oauth.idp.load_server_metadata()["issuer"]
+    return {
+        "iss": {"essential": True, "value": issuer},
+        "aud": {"essential": True, "value": _settings().oidc_client_id},
+    }
 
 
 def _refused(message: str) -> tuple[str, int]:
@@ -165,6 +194,9 @@ def sign_out_everywhere() -> Response:
 @allow(*ANY_SIGNED_IN)
 def change_password() -> Any:
     staff = signed_in_staff()
+    if not staff.has_password:
+        flash(f"You sign in with {_settings().oidc_provider_name}: change your password there.")
+        return redirect(url_for("staff.home"))
     errors: dict[str, str] = {}
     if request.method == "POST":
         now = utcnow()

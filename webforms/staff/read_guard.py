@@ -1,7 +1,7 @@
 """Every staff read of a response's answers or a contact request must leave an audit row.
 
 ORM loads of those records during a staff request are noted; a request that loaded them without
-recording an audit entry is a bug. Under test it fails the request (so a new read path that
+committing an audit entry is a bug. Under test it fails the request (so a new read path that
 forgets the audit fails the suite); in service it is logged loudly and the page still works.
 """
 
@@ -11,6 +11,7 @@ from typing import Any
 
 from flask import Flask, current_app, g, has_request_context, request
 from sqlalchemy import event
+from sqlalchemy.orm import Session, object_session
 
 from heard.models import AuditEntry
 from surveys.models import Answer, ContactRequest
@@ -28,14 +29,30 @@ def _loaded(target: Any, context: Any) -> None:
         g.heard_sensitive_reads = g.get("heard_sensitive_reads", 0) + 1
 
 
-def _audited(target: Any, args: Any, kwargs: Any) -> None:
+# An audit entry counts once it is committed: one built and then rolled back, or never
+# committed, leaves no row, so it must not quiet the guard.
+# Tracked per session, so another session's rollback in the same request does not matter.
+def _audit_written(mapper: Any, connection: Any, target: Any) -> None:
     if has_request_context():
+        g.setdefault("heard_audit_pending", set()).add(id(object_session(target)))
+
+
+def _committed(session: Session) -> None:
+    if has_request_context() and id(session) in g.get("heard_audit_pending", ()):
+        g.heard_audit_pending.discard(id(session))
         g.heard_audited = True
+
+
+def _rolled_back(session: Session, *args: Any) -> None:
+    if has_request_context():
+        g.get("heard_audit_pending", set()).discard(id(session))
 
 
 for _model in SENSITIVE:
     event.listen(_model, "load", _loaded)
-event.listen(AuditEntry, "init", _audited)
+event.listen(AuditEntry, "after_insert", _audit_written)
+event.listen(Session, "after_commit", _committed)
+event.listen(Session, "after_rollback", _rolled_back)
 
 
 def install(app: Flask) -> None:
