@@ -19,4 +19,3 @@ def register() -> None:
     # Contact details are purged by the retention job (staff/retention.py), which honours the
     # period an administrator sets.
     register_job(Job("chase-unacknowledged-alerts", 60, chase_unacknowledged_alerts))
-
