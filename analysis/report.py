@@ -149,6 +149,7 @@ CHARTS: dict[str, ChartSpec | None] = {
     "feedback_theme_sentiment": ("barh", ("% positive", "% negative")),
 }
 MAX_CHART_ROWS = 36
+MAX_CHART_SERIES = 12
 # Figures worked out from a few cases give them away as surely as a count: a median shows only
 # where the count it is the median of is shown.
 DERIVED: dict[str, dict[str, str]] = {
@@ -159,9 +160,9 @@ DERIVED: dict[str, dict[str, str]] = {
 def _chart_for(table: Table) -> Chart | None:
     """The chart CHARTS names; else percentages as lines, many categories as long bars.
 
-    A table of more than MAX_CHART_ROWS rows (every agency in England, say) is not charted:
-    no one can read such a chart, and the table says it all."""
-    if len(table.rows) > MAX_CHART_ROWS:
+    A table of more than MAX_CHART_ROWS rows or MAX_CHART_SERIES columns (every agency or site
+    in England, say) is not charted: no one can read such a chart, and the table says it all."""
+    if len(table.rows) > MAX_CHART_ROWS or len(table.columns) > MAX_CHART_SERIES + 2:
         return None
     if table.key in CHARTS:
         spec = CHARTS[table.key]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import struct
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -107,12 +108,46 @@ def _chart(pdf: _Document, chart: Chart) -> None:
     pdf.set_y(pdf.get_y() + 3)
 
 
+# A page holds about ten columns; a wider table (every site in England, say) is printed in
+# parts of that many, each repeating the label column, rather than squeezed past reading.
+MAX_COLUMNS = 10
+
+
 def _table(pdf: _Document, table: Table) -> None:
+    parts = _column_parts(table)
+    for number, part in enumerate(parts, start=1):
+        title = table.title if len(parts) == 1 else f"{table.title} (part {number} of {len(parts)})"
+        _grid(pdf, part, title)
+    if not table.rows:
+        pdf.paragraph("Nothing recorded in this period.", size=9, colour=GREY)
+    if table.note:
+        pdf.paragraph(table.note, size=8, colour=GREY)
+    pdf.ln(2)
+
+
+def _column_parts(table: Table) -> list[Table]:
+    if len(table.columns) <= MAX_COLUMNS:
+        return [table]
+    step = MAX_COLUMNS - 1
+    parts = []
+    for first in range(1, len(table.columns), step):
+        keep = [0, *range(first, min(first + step, len(table.columns)))]
+        parts.append(
+            replace(
+                table,
+                columns=tuple(table.columns[i] for i in keep),
+                rows=tuple(tuple(row[i] for i in keep) for row in table.rows),
+            )
+        )
+    return parts
+
+
+def _grid(pdf: _Document, table: Table, title: str) -> None:
     columns = len(table.columns)
     size = 9 if columns <= 6 else 7.5 if columns <= 10 else 6
     if pdf.will_page_break(size * 2.5):
         pdf.add_page()
-    pdf.paragraph(table.title, size=10, bold=True)
+    pdf.paragraph(title, size=10, bold=True)
     pdf.set_font(BODY, size=size)
     pdf.set_text_color(*INK)
     widths = (2.0,) + (1.0,) * (columns - 1)
@@ -137,11 +172,7 @@ def _table(pdf: _Document, table: Table) -> None:
             for cell in row:
                 text = printable(cell_text(cell))
                 cells.cell(text, align="RIGHT" if is_numeric(cell) else None)
-    if not table.rows:
-        pdf.paragraph("Nothing recorded in this period.", size=9, colour=GREY)
-    if table.note:
-        pdf.paragraph(table.note, size=8, colour=GREY)
-    pdf.ln(4)
+    pdf.ln(2)
 
 
 def _quotes(pdf: _Document, quotes: tuple[QuoteLine, ...]) -> None:

@@ -14,6 +14,8 @@ BENCHES = [
     "bench_packs.py",
     "bench_form.py",
     "bench_slack_ack.py",
+    "bench_dashboard.py",
+    "bench_report.py",
 ]
 
 

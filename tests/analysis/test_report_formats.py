@@ -17,6 +17,7 @@ from analysis.report import build_annual_report, write_all, write_steps
 from analysis.report_model import AnnualReport, QuoteLine, Section, cell_text
 from analysis.report_pdf import printable, render_pdf
 from analysis.suppression import FEWER_THAN_5
+from analysis.tables import Table
 from tests.analysis.helpers_year import seed_year
 from tests.factories import NOW
 
@@ -191,3 +192,23 @@ def test_characters_no_bundled_font_has_are_left_out_of_the_pdf_not_printed_as_b
     report = AnnualReport("Report", "Authority", "period", "2025-26", NOW, (section,))
     pages, text = pdf_text_of(render_pdf(report))
     assert pages == 2 and "Great chair thank you" in " ".join(text.split())
+
+
+def test_a_table_too_wide_for_a_page_is_printed_in_parts_repeating_its_labels():
+    """Every site in England as columns: 150 sites and a total do not fit across an A4 page."""
+    sites = tuple(f"Authority {n:03d}" for n in range(1, 151))
+    wide = Table(
+        key="by_site",
+        title="Responses by respondent type and site",
+        columns=("Respondent type", *sites, "Total"),
+        rows=(("parent", *range(10, 160), 12_675),),
+        count_columns=(*sites, "Total"),
+    )
+    section = Section("feedback", "Feedback", "", tables=(wide,))
+    report = AnnualReport("Report", "England", "period", "2025-26", NOW, (section,))
+
+    document = pypdfium2.PdfDocument(render_pdf(report))
+    text = "".join(page.get_textpage().get_text_range() for page in document)
+    assert "(part 1 of 17)" in text and "(part 17 of 17)" in text
+    assert text.count("Respondent type") == 17  # the label column repeats in every part
+    assert "Authority 150" in text and "12675" in text.replace(",", "")
