@@ -59,6 +59,7 @@ _DIGIT_OR_AT = re.compile(r"[\d@]")
 # a capital after a space, other than a lone "I" (never a name), for the relation and the
 # role-before rules; a role after "the", "our"... in the lowercased text for the role-after rule
 # (only for ASCII text, whose lowercase has the same length and matches (?i) alike).
+_ANY_TITLE = re.compile("|".join(SURNAME_TITLES))  # the titles rule needs one, case and all
 _SPACED_CAPITAL = re.compile(r"\s(?!I(?![a-z'’-]))[A-Z]")
 _ROLE_AFTER_WORDS = re.compile(rf"\s(?:the|our|my|from)\s+(?:{ROLES})\b")
 
@@ -109,9 +110,7 @@ def _context_rules(text: str) -> list[re.Pattern[str]]:
 
 
 def _name_spans(text: str) -> list[tuple[int, int]]:
-    # Titles are case-sensitive literals: without one in the text the rule cannot match.
-    titled = any(title in text for title in SURNAME_TITLES)
-    spans = [m.span() for m in _TITLED.finditer(text)] if titled else []
+    spans = [m.span() for m in _TITLED.finditer(text)] if _ANY_TITLE.search(text) else []
     for pattern in _context_rules(text):
         spans += [m.span(1) for m in pattern.finditer(text) if _is_name(m.group(1))]
     for word in _WORD.finditer(text):
