@@ -9,7 +9,9 @@ from sqlalchemy.orm import Session
 
 from bot.checklist import ensure_checklists
 from bot.rota import add_override, set_rotation
+from heard.demo_feedback import load_demo_feedback
 from heard.models import Conference, Officer, Site
+from heard.settings import Settings
 from staff.accounts import add_account
 from staff.roles import Role
 from surveys.schedule import import_schedule
@@ -77,8 +79,11 @@ def _conference_rows(day: date, hour: int, n: int, slot: int) -> list[dict[str, 
     return rows
 
 
-def load_demo(session: Session, *, now: datetime, expiry_days: int) -> bool:
-    """Load the demo once; returns False when conferences already exist."""
+def load_demo(
+    session: Session, *, now: datetime, expiry_days: int, settings: Settings | None = None
+) -> bool:
+    """Load the demo once; returns False when conferences already exist. With SETTINGS, also six
+    weeks of past feedback, an alert, an escalation and a consultation (heard/demo_feedback.py)."""
     if session.scalar(select(func.count()).select_from(Conference)):
         return False
     sites = {}
@@ -111,6 +116,8 @@ def load_demo(session: Session, *, now: datetime, expiry_days: int) -> bool:
     import_schedule(session, rows=demo_rows(now.date()), now=now, expiry_days=expiry_days)
     ensure_checklists(session, now=now)
     _demo_rota(session, now)
+    if settings is not None:
+        load_demo_feedback(session, now=now, settings=settings)
     return True
 
 

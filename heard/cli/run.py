@@ -33,12 +33,16 @@ def upgrade() -> None:
 
 @click.command("demo")
 def demo() -> None:
-    """Load the demo sites, staff and a week of conferences, and print some invitation links."""
+    """Load the demo (sites, staff, a week of conferences, six weeks of feedback); print links
+    and the demo staff accounts."""
     config = settings()
     with unit_of_work() as session:
-        loaded = load_demo(session, now=utcnow(), expiry_days=config.token_expiry_days)
+        loaded = load_demo(
+            session, now=utcnow(), expiry_days=config.token_expiry_days, settings=config
+        )
     click.echo("Demo data loaded." if loaded else "Demo data already present.")
     print_demo_links()
+    print_demo_accounts(config.base_url.rstrip("/"))
 
 
 def print_demo_links() -> None:
@@ -95,7 +99,7 @@ def serve(host: str, port: int, with_demo: bool, with_clock: bool) -> None:
     factory = sessions()
     if with_demo:
         with unit_of_work() as session:
-            load_demo(session, now=utcnow(), expiry_days=config.token_expiry_days)
+            load_demo(session, now=utcnow(), expiry_days=config.token_expiry_days, settings=config)
         print_demo_links()
     if with_clock:
         register_jobs()
