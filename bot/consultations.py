@@ -109,7 +109,7 @@ def accept_consultation(
 ) -> Consultation:
     """Take a waiting consultation; the social worker is told your name."""
     require_po(officer)
-    consultation = _get(session, consultation_id)
+    consultation = consultation_of(session, consultation_id)
     if consultation.accepted_by_id == officer.id:
         return consultation  # a retry or a second click
     if consultation.status != WAITING:
@@ -149,7 +149,7 @@ def pass_on_consultation(
 ) -> Consultation:
     """Decline a consultation offered to you: it goes to the next round at once."""
     require_po(officer)
-    consultation = _get(session, consultation_id)
+    consultation = consultation_of(session, consultation_id)
     if consultation.status != WAITING:
         raise _not_waiting(consultation)
     round_ = consultation.offer_round
@@ -175,7 +175,7 @@ def record_outcome(
 ) -> Consultation:
     """Record what an accepted consultation decided, in the Milton Keynes categories."""
     require_po(officer)
-    consultation = _get(session, consultation_id)
+    consultation = consultation_of(session, consultation_id)
     choose(outcome, CONSULTATION_OUTCOMES, "outcome")
     note = _text(note, MAX_NOTE, "The note")
     if consultation.status not in (TAKEN, DONE):
@@ -244,7 +244,7 @@ def jobs() -> list[Job]:
 
 
 def _time_out(session: Session, consultation_id: int, round_: int, terms: _Terms) -> bool:
-    consultation = _get(session, consultation_id)
+    consultation = consultation_of(session, consultation_id)
     if not _move_on(session, consultation, round_):
         return False  # another clock, a pass or an accept got there first
     _step(session, consultation, TIMED_OUT, terms.now, None, _round(round_))
@@ -393,7 +393,8 @@ def _concerns(session: Session, consultation: Consultation, officer: Officer) ->
     )
 
 
-def _get(session: Session, consultation_id: int) -> Consultation:
+def consultation_of(session: Session, consultation_id: int) -> Consultation:
+    """One consultation, whatever its status; NotFound if there is none."""
     consultation = session.get(Consultation, consultation_id, populate_existing=True)
     if consultation is None:
         raise NotFound("That consultation request no longer exists.")
@@ -494,8 +495,3 @@ def consultations_board(
     waiting = [c for c in open_ if c.status == WAITING]
     mine = {c.id for c in waiting if officer.id in _officers(session, c.id, OFFERED, c.offer_round)}
     return Board(waiting, mine, [c for c in open_ if c.status == TAKEN], list(recent))
-
-
-def consultation_of(session: Session, *, consultation_id: int) -> Consultation:
-    """One consultation, whatever its status; NotFound if there is none."""
-    return _get(session, consultation_id)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import inspect
 import logging
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -96,6 +96,30 @@ def enqueue(
     session.add(message)
     session.flush()
     return message
+
+
+def enqueue_each(
+    session: Session,
+    recipients: Iterable[tuple[str, str]],
+    *,
+    key: str,
+    subject: str,
+    body: str,
+    now: datetime,
+    payload: dict[str, Any] | None = None,
+) -> None:
+    """The same message to each (channel, recipient), keyed KEY:channel:recipient."""
+    for channel, recipient in recipients:
+        enqueue(
+            session,
+            dedupe_key=f"{key}:{channel}:{recipient}",
+            channel=channel,
+            recipient=recipient,
+            subject=subject,
+            body=body,
+            now=now,
+            payload=payload,
+        )
 
 
 def claim_next(

@@ -78,17 +78,15 @@ def raise_alert(
     chair = _chair_of(session, response)
     if chair is not None:
         recipients.insert(0, ("email", chair.email))
-    for channel, recipient in recipients:
-        outbox.enqueue(
-            session,
-            dedupe_key=f"alert:{alert.id}:{channel}:{recipient}",
-            channel=channel,
-            recipient=recipient,
-            subject=subject,
-            body=body,
-            now=now,
-            payload={"alert_id": alert.id, "kind": kind},
-        )
+    outbox.enqueue_each(
+        session,
+        recipients,
+        key=f"alert:{alert.id}",
+        subject=subject,
+        body=body,
+        now=now,
+        payload={"alert_id": alert.id, "kind": kind},
+    )
     return alert
 
 
@@ -170,20 +168,18 @@ def escalate_unacknowledged(session: Session, *, now: datetime, routing: AlertRo
             f"{london(alert.created_at):%H:%M on %d %b %Y} "
             f"and nobody has acknowledged it yet. Please make sure someone looks at it now: {link}"
         )
-        for channel, recipient in (
-            ("email", routing.assistant_head_email),
-            ("chat", routing.assistant_head_chat_channel),
-        ):
-            outbox.enqueue(
-                session,
-                dedupe_key=f"alert-escalation:{alert_id}:{channel}",
-                channel=channel,
-                recipient=recipient,
-                subject=subject,
-                body=body,
-                now=now,
-                payload={"alert_id": alert_id, "kind": "escalation"},
-            )
+        outbox.enqueue_each(
+            session,
+            (
+                ("email", routing.assistant_head_email),
+                ("chat", routing.assistant_head_chat_channel),
+            ),
+            key=f"alert-escalation:{alert_id}",
+            subject=subject,
+            body=body,
+            now=now,
+            payload={"alert_id": alert_id, "kind": "escalation"},
+        )
     session.flush()
     return escalated
 
@@ -372,17 +368,15 @@ def hand_over_alert(
             f"Read it here: {staff_link(base_url, queued.alert)}",
         ]
     )
-    for channel, recipient in (("email", to.email), ("chat", f"officer:{to.email}")):
-        outbox.enqueue(
-            session,
-            dedupe_key=f"alert-hand-over:{entry.id}:{channel}",
-            channel=channel,
-            recipient=recipient,
-            subject=subject,
-            body=body,
-            now=now,
-            payload={"alert_id": alert_id, "kind": "hand_over"},
-        )
+    outbox.enqueue_each(
+        session,
+        (("email", to.email), ("chat", f"officer:{to.email}")),
+        key=f"alert-hand-over:{entry.id}",
+        subject=subject,
+        body=body,
+        now=now,
+        payload={"alert_id": alert_id, "kind": "hand_over"},
+    )
     return to
 
 

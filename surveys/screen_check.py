@@ -231,20 +231,15 @@ def _notify_duty(
     )
     key = f"screen-check:{sample.id}"
     if not officers:
-        for channel, recipient in (
-            ("email", routing.duty_inbox_email),
-            ("chat", routing.duty_chat_channel),
-        ):
-            outbox.enqueue(
-                session,
-                dedupe_key=f"{key}:{channel}:{recipient}",
-                channel=channel,
-                recipient=recipient,
-                subject=subject,
-                body=body,
-                now=now,
-                payload={"screen_sample_id": sample.id},
-            )
+        outbox.enqueue_each(
+            session,
+            (("email", routing.duty_inbox_email), ("chat", routing.duty_chat_channel)),
+            key=key,
+            subject=subject,
+            body=body,
+            now=now,
+            payload={"screen_sample_id": sample.id},
+        )
         return
     for officer in officers.values():
         outbox.enqueue(
@@ -430,20 +425,15 @@ def _raise_missed(
         f"{existing.id}. Read it and acknowledge it here: "
         f"{alerts.staff_link(routing.base_url, existing)}"
     )
-    for channel, recipient in (
-        ("email", routing.duty_inbox_email),
-        ("chat", routing.duty_chat_channel),
-    ):
-        outbox.enqueue(
-            session,
-            dedupe_key=f"alert:{existing.id}:{HUMAN_CHECK}:{channel}:{recipient}",
-            channel=channel,
-            recipient=recipient,
-            subject=subject,
-            body=body,
-            now=now,
-            payload={"alert_id": existing.id, "kind": alerts.DISCLOSURE},
-        )
+    outbox.enqueue_each(
+        session,
+        (("email", routing.duty_inbox_email), ("chat", routing.duty_chat_channel)),
+        key=f"alert:{existing.id}:{HUMAN_CHECK}",
+        subject=subject,
+        body=body,
+        now=now,
+        payload={"alert_id": existing.id, "kind": alerts.DISCLOSURE},
+    )
     return existing
 
 
