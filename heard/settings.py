@@ -73,6 +73,7 @@ class Settings:
     teams_channels: str = ""
     teams_service_url: str = "https://smba.trafficmanager.net/teams/"
     staff_idle_minutes: int = 30
+    proxy_hops: int = 0  # reverse proxies in front of Heard whose X-Forwarded-* it trusts
     local_sign_in: str = "auto"  # auto: on in embedded mode, off in production
     oidc_issuer: str = ""
     oidc_client_id: str = ""
@@ -185,6 +186,7 @@ ENVIRONMENT = {
     "TEAMS_CHANNELS": ("teams_channels", _text),
     "TEAMS_SERVICE_URL": ("teams_service_url", _text),
     "HEARD_STAFF_IDLE_MINUTES": ("staff_idle_minutes", _int),
+    "HEARD_PROXY_HOPS": ("proxy_hops", _int),
     "HEARD_LOCAL_SIGN_IN": ("local_sign_in", _choice("auto", "on", "off")),
     "HEARD_OIDC_ISSUER": ("oidc_issuer", _text),
     "HEARD_OIDC_CLIENT_ID": ("oidc_client_id", _text),

@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from heard import settings as settings_module
 from heard.db import make_engine, session_factory
@@ -67,6 +68,11 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         slack.init_app(app)
     if teams.enabled(settings):
         teams.init_app(app)
+    if settings.proxy_hops:
+        # Behind a load balancer every request comes from its address; trusting exactly that
+        # many X-Forwarded-* hops restores the client's (rate limits, secure cookies, URLs).
+        hops = settings.proxy_hops
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     install_log_redaction()
     return app
 

@@ -19,6 +19,7 @@ ITEMS = (
     ("My conferences", "staff_principal_officer.my_conferences", {PO}),
     ("Consultations", "staff_principal_officer.consultations", {PO, MANAGER}),
     ("Escalations", "staff_principal_officer.escalations", {PO, MANAGER}),
+    ("Screen check", "staff_principal_officer.screen_checks", {PO}),
     ("Conferences", "staff_business_support.conferences", {BS}),
     ("Upload schedule", "staff_business_support.upload_schedule", {BS}),
     ("Duty rota", "staff_business_support.rota", {BS, PO, MANAGER}),

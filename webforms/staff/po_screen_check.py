@@ -17,13 +17,34 @@ from surveys import screen_check
 from surveys.alerts import AlertRouting
 from surveys.questionnaires import all_questionnaires
 from webforms.staff.access import allow, signed_in_staff
-from webforms.staff.po_common import STALE, blueprint, found, render, settings, writing
+from webforms.staff.po_common import (
+    STALE,
+    blueprint,
+    found,
+    reading,
+    render,
+    settings,
+    writing,
+)
 
 PO = Role.PRINCIPAL_OFFICER
 QUESTIONS = {q.key: str(q.text) for qn in all_questionnaires() for q in qn.questions}
 FINDINGS = [
     (str(finding), label.capitalize()) for finding, label in screen_check.FINDING_LABELS.items()
 ]
+
+
+@blueprint.route("/screen-check", endpoint="screen_checks")
+@allow(PO)
+def screen_checks_page() -> Any:
+    """The weekly samples, newest first, with how many answers are read so far, and the misses
+    found per quarter: the screen's misses measured in service. No answer's words are read."""
+    with reading() as session:
+        return render(
+            "screen_checks.html",
+            samples=screen_check.samples(session),
+            figures=screen_check.figures(session),
+        )
 
 
 @blueprint.route("/screen-check/<int:sample_id>", methods=["GET", "POST"], endpoint="screen_check")

@@ -26,4 +26,5 @@ ACCESS = {
     P + "update_escalation": {PO},
     P + "resolve_escalation": {PO},
     P + "screen_check": {PO},
+    P + "screen_checks": {PO},
 }

@@ -92,3 +92,20 @@ def test_an_unknown_sample_or_an_item_of_another_sample_is_not_found(
     assert stray.status_code == 404
     session.expire_all()
     assert session.get(screen_check.ScreenSampleItem, sample.items[0].id).finding is None
+
+
+def test_the_samples_page_lists_each_week_and_the_misses_per_quarter_without_reading_words(
+    client, session, settings, sign_in_as
+):
+    sample = sampled(session, settings)
+    sign_in_as(Role.PRINCIPAL_OFFICER, email=AMIRA)
+    empty = client.get("/staff/screen-check")
+    assert empty.status_code == 200 and "Week of Monday 16 November 2026" in empty.text
+    assert f'href="/staff/screen-check/{sample.id}"' in empty.text
+    assert WORDS not in empty.text and reads(session) == 0
+    assert "Answers read and disclosures missed" not in empty.text  # nothing read yet
+    url = f"/staff/screen-check/{sample.id}"
+    post(client, url, url, {"item": str(sample.items[0].id), "finding": "missed_disclosure"})
+    listed = client.get("/staff/screen-check")
+    assert "2026-27 Q3" in listed.text and "100.0%" in listed.text
+    assert 'href="/staff/screen-check"' in client.get("/staff/").text  # in the navigation

@@ -355,3 +355,22 @@ def test_sign_in_attempts_are_rate_limited(client):
     answers = [client.post("/staff/sign-in", data=form).status_code for _ in range(21)]
     assert answers[:20] == [400] * 20
     assert answers[20] == 429
+
+
+@pytest.mark.parametrize(("hops", "limited_apart"), [(1, True), (0, False)])
+def test_behind_a_proxy_each_person_has_their_own_sign_in_limit(
+    settings, engine, hops, limited_apart
+):
+    """With HEARD_PROXY_HOPS=1 the limit counts the address the load balancer forwarded; with 0
+    (clients reach Heard directly) a forwarded header is ignored, as anyone could forge it."""
+    app = create_app(settings.with_(proxy_hops=hops), engine=engine)
+    client = app.test_client()
+    page = client.get("/staff/sign-in")
+    form = {"email": "nobody@example.org", "password": "guess", "csrf_token": csrf_of(page.text)}
+
+    def attempt(address: str) -> int:
+        headers = {"X-Forwarded-For": address}
+        return client.post("/staff/sign-in", data=form, headers=headers).status_code
+
+    assert [attempt("203.0.113.7") for _ in range(21)][-1] == 429
+    assert (attempt("198.51.100.9") != 429) is limited_apart
