@@ -135,12 +135,11 @@ def add_account(
         account.password_hash = _HASHER.hash(given)
         account.must_change_password = must_change_password
     session.flush()
-    audit.record(
+    _audit(
         session,
+        account,
+        "staff account saved",
         actor=actor,
-        action="staff account saved",
-        record_type="staff_account",
-        record_id=account.id,
         now=now,
         detail="roles=" + ",".join(account.roles),
     )
@@ -171,14 +170,7 @@ def sign_in_with_password(
         account.failed_sign_ins += 1
         if account.failed_sign_ins >= MAX_FAILED_SIGN_INS:
             account.locked_until, account.failed_sign_ins = now + LOCKOUT, 0
-        audit.record(
-            session,
-            actor=account.officer.email,
-            action="sign-in refused",
-            record_type="staff_account",
-            record_id=account.id,
-            now=now,
-        )
+        _audit(session, account, "sign-in refused", actor=account.officer.email, now=now)
         raise SignInRefused("Enter a correct email address and password")
     if _HASHER.check_needs_rehash(account.password_hash):
         account.password_hash = _HASHER.hash(password)
@@ -205,15 +197,7 @@ def sign_in_with_oidc(session: Session, *, subject: str, email: str, now: dateti
 def _signed_in(session: Session, account: StaffAccount, now: datetime, *, how: str) -> None:
     account.failed_sign_ins, account.locked_until = 0, None
     account.last_signed_in_at = now
-    audit.record(
-        session,
-        actor=account.officer.email,
-        action="signed in",
-        record_type="staff_account",
-        record_id=account.id,
-        now=now,
-        detail=how,
-    )
+    _audit(session, account, "signed in", actor=account.officer.email, now=now, detail=how)
 
 
 def change_password(
@@ -231,28 +215,14 @@ def change_password(
     account.must_change_password = False
     # Other sessions (perhaps someone who knew the old password) end with the change.
     account.session_epoch += 1
-    audit.record(
-        session,
-        actor=account.officer.email,
-        action="password changed",
-        record_type="staff_account",
-        record_id=account.id,
-        now=now,
-    )
+    _audit(session, account, "password changed", actor=account.officer.email, now=now)
     return account
 
 
 def sign_out_everywhere(session: Session, account_id: int, *, actor: str, now: datetime) -> None:
     account = _get(session, account_id)
     account.session_epoch += 1
-    audit.record(
-        session,
-        actor=actor,
-        action="signed out everywhere",
-        record_type="staff_account",
-        record_id=account.id,
-        now=now,
-    )
+    _audit(session, account, "signed out everywhere", actor=actor, now=now)
 
 
 def set_one_time_password(
@@ -262,27 +232,13 @@ def set_one_time_password(
     account.must_change_password = True
     account.failed_sign_ins, account.locked_until = 0, None
     account.session_epoch += 1
-    audit.record(
-        session,
-        actor=actor,
-        action="one-time password set",
-        record_type="staff_account",
-        record_id=account.id,
-        now=now,
-    )
+    _audit(session, account, "one-time password set", actor=actor, now=now)
 
 
 def switch_off(session: Session, account: StaffAccount, *, actor: str, now: datetime) -> None:
     account.active = False
     account.session_epoch += 1
-    audit.record(
-        session,
-        actor=actor,
-        action="staff account switched off",
-        record_type="staff_account",
-        record_id=account.id,
-        now=now,
-    )
+    _audit(session, account, "staff account switched off", actor=actor, now=now)
 
 
 def current(session: Session, account_id: int, epoch: int) -> StaffMember | None:
@@ -305,3 +261,24 @@ def _verify(hashed: str, password: str) -> bool:
         return _HASHER.verify(hashed, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def _audit(
+    session: Session,
+    account: StaffAccount,
+    action: str,
+    *,
+    actor: str,
+    now: datetime,
+    detail: str = "",
+) -> None:
+    """One audit row about ACCOUNT: who did ACTION to it, and when."""
+    audit.record(
+        session,
+        actor=actor,
+        action=action,
+        record_type="staff_account",
+        record_id=account.id,
+        now=now,
+        detail=detail,
+    )
